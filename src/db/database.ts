@@ -1,0 +1,83 @@
+/**
+ * The one Dexie database of Lifeboat. This is the only module family (src/db) that imports Dexie.
+ *
+ * Version history is append-only: never edit a `version(n)` that has shipped; add `version(n + 1)`
+ * with its upgrade function, and a migration test that seeds the old version by hand
+ * (tests/unit/db/migration.test.ts). Renaming a table or an index without a migration wipes data.
+ *
+ * Rows keep non-identifying index fields in clear beside one `payload` (see payload-codec.ts).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { StoredPayload } from './payload-codec';
+
+export const DATABASE_NAME = 'lifeboat';
+
+/** The fields every record row has in clear. Nothing here may identify a patient. */
+export interface RecordRow {
+  id: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  authorId: string;
+  deviceId: string;
+  payload: StoredPayload;
+}
+
+export interface DeviceRow {
+  key: 'this-device';
+  deviceId: string;
+  label: string;
+  practiceId: string | null;
+  currentStaffId: string | null;
+  setupCompletedAt: string | null;
+  persistentStorage: { granted: boolean; askedAt: string } | null;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorId: string;
+  deviceId: string;
+  action: string;
+  entityKind: string;
+  entityId: string;
+  payload: StoredPayload;
+}
+
+/** A stored row that failed its schema on read: reported and kept aside, never dropped. */
+export interface QuarantineRow {
+  id: string;
+  table: string;
+  recordId: string;
+  foundAt: string;
+  problem: string;
+}
+
+export class LifeboatDatabase extends Dexie {
+  /** This device's settings (one row, key "this-device"): its id, label, who is using it. */
+  device!: EntityTable<DeviceRow, 'key'>;
+  /** The practice this device belongs to (one row in practice). */
+  practice!: EntityTable<RecordRow, 'id'>;
+  /** Staff who use this device; removed staff are kept with status "removed". */
+  staff!: EntityTable<RecordRow, 'id'>;
+  /** Append-only audit trail of every write; never updated or deleted. */
+  audit!: EntityTable<AuditRow, 'id'>;
+  /** Rows that failed their schema on read, with the problem; the row itself stays where it was. */
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
+
+  constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(DATABASE_NAME, {
+      ...options,
+      // Ask for a flush to disk on commit: a laptop whose battery dies loses what the operating
+      // system had not yet written (Chromium's default since v121 is "relaxed").
+      chromeTransactionDurability: 'strict',
+    });
+    this.version(1).stores({
+      device: 'key',
+      practice: 'id, status, updatedAt',
+      staff: 'id, status, updatedAt',
+      audit: 'id, at, entityId, actorId, action',
+      quarantine: 'id, table, foundAt',
+    });
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * What the rest of the app may use from storage. Features import from 'src/db' only, never
+ * Dexie, never a table: every write validates, writes and audits in one transaction here.
+ */
+export { getDatabase, useDatabase } from './context';
+export { LifeboatDatabase, DATABASE_NAME } from './database';
+export { getDeviceSettings, updateDeviceSettings, recordPersistentStorageAnswer } from './device-repository';
+export { completeSetup, type SetupInput, type SetupResult } from './setup-repository';
+export { getPractice, updatePractice } from './practice-repository';
+export { listStaff, getStaffMember, addStaff, removeStaff, switchUser } from './staff-repository';
+export { listAuditFor, listRecentAudit } from './audit-repository';
+export { listQuarantined } from './quarantine-repository';
+export { getStorageStatus, subscribeToStorageStatus, type StorageStatus } from './storage-status';
+export { type StorageProblem } from './storage-errors';
+export { ValidationFailure, hasPendingWrites } from './write-guard';
+export { watchDatabaseConnection } from './connection-events';

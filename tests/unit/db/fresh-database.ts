@@ -1,0 +1,24 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { LifeboatDatabase, useDatabase } from '../../../src/db';
+import type { Clock } from '../../../src/domain/clock';
+
+/** A frozen clock: 19 July 2024, 09:00 London (BST), unless told otherwise. */
+export function frozenClock(iso = '2024-07-19T08:00:00Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(iso);
+  return {
+    now: () => new Date(now),
+    set: (next) => {
+      now = new Date(next);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+/** A brand-new IndexedDB (its own factory) and Lifeboat database for one test. */
+export function freshDatabase(clock: Clock = frozenClock()): LifeboatDatabase {
+  const db = new LifeboatDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+  useDatabase(db, { clock });
+  return db;
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webAppManifest } from './src/app/web-app-manifest';
+
+/**
+ * The service worker is our own (src/service-worker/sw.ts, injectManifest) so that it can keep
+ * the previous build's hashed files for tabs still running that build; see the comment there.
+ * Registration is ours too (src/app/service-worker-registration.ts, workbox-window, prompt mode).
+ */
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/service-worker',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: webAppManifest,
+      includeAssets: ['icons/*.png', 'icons/*.svg', 'images/**/*.svg'],
+      injectManifest: {
+        // Everything the app may need offline, lazily loaded screens and fonts included.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2,webmanifest,json,mjs}'],
+        // Workbox silently leaves out files over this size; keep it far above our largest chunk
+        // and let the build test prove every emitted file is precached.
+        maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  define: {
+    __BUILD_ID__: JSON.stringify(process.env.LIFEBOAT_BUILD_ID ?? new Date().toISOString()),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+  },
+  preview: { port: 4173, strictPort: true },
+});
