@@ -6,6 +6,7 @@ import { deviceSettingsSchema, type DeviceSettings } from '../domain/device';
 import { newId } from '../domain/ids';
 import { getDatabase } from './context';
 import type { DeviceRow } from './database';
+import { outsideReadContext } from './record-store';
 import { guardedWrite } from './write-guard';
 
 const KEY = 'this-device' as const;
@@ -20,6 +21,12 @@ export async function getDeviceSettings(): Promise<DeviceSettings> {
   const db = getDatabase();
   const existing = await db.device.get(KEY);
   if (existing) return toSettings(existing);
+  // The first read creates the device's identity; it may come from a live query, which cannot write.
+  return outsideReadContext(createDeviceSettings);
+}
+
+function createDeviceSettings(): Promise<DeviceSettings> {
+  const db = getDatabase();
   return guardedWrite(() =>
     db.transaction('rw', db.device, async () => {
       const again = await db.device.get(KEY);

@@ -14,3 +14,4 @@ export { getStorageStatus, subscribeToStorageStatus, type StorageStatus } from '
 export { type StorageProblem } from './storage-errors';
 export { ValidationFailure, hasPendingWrites } from './write-guard';
 export { watchDatabaseConnection } from './connection-events';
+export { watchQuery } from './live';

@@ -50,13 +50,26 @@ async function quarantine(table: string, recordId: string, problem: string): Pro
   const id = `${table}:${recordId}`;
   const db = getDatabase();
   try {
-    const known = await db.quarantine.get(id);
-    if (!known) {
-      await db.quarantine.put({ id, table, recordId, foundAt: toLondonIso(getClock().now()), problem: problem.slice(0, 1000) });
-    }
+    await outsideReadContext(async () => {
+      const known = await db.quarantine.get(id);
+      if (!known) {
+        await db.quarantine.put({ id, table, recordId, foundAt: toLondonIso(getClock().now()), problem: problem.slice(0, 1000) });
+      }
+    });
   } finally {
     updateStorageStatus({ quarantined: getStorageStatus().quarantined + 1 });
   }
+}
+
+/**
+ * Runs a write that a read needs (a first-open identity, a quarantine note) outside the read's
+ * context: Dexie forbids writes inside a live query or read transaction, and its context does
+ * not follow a timer callback.
+ */
+export function outsideReadContext<T>(write: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    setTimeout(() => write().then(resolve, reject), 0);
+  });
 }
 
 /** Builds an audit row for a change; write it in the same transaction as the change. */
