@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { webAppManifest } from './src/app/web-app-manifest';
+import { webAppManifest } from './src/app/web-app-manifest.ts';
 
 /**
  * The service worker is our own (src/service-worker/sw.ts, injectManifest) so that it can keep

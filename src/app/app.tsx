@@ -1,0 +1,173 @@
+/**
+ * The app shell: header with the practice and who is using the device, banners, and the screen
+ * for the current address. Screens other than home and setup load on demand; the service worker
+ * has every one of them cached, so they open offline too.
+ */
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { staffDisplayName } from '../domain/staff';
+import { Link, matchPath, usePath } from '../lib/router';
+import { SessionProvider, useSession } from '../lib/session';
+import { HomeScreen } from '../features/home/home-screen';
+import { SetupScreen } from '../features/setup/setup-screen';
+import { ScreenErrorBoundary } from '../components/error-boundary';
+import { StorageBanner, UpdateBanner } from './banners';
+
+const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
+const SwitchUserScreen = lazy(() => import('../features/staff/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
+const PracticeScreen = lazy(() => import('../features/practice/practice-screen').then((m) => ({ default: m.PracticeScreen })));
+const DeviceScreen = lazy(() => import('../features/device/device-screen').then((m) => ({ default: m.DeviceScreen })));
+const HistoryScreen = lazy(() => import('../features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
+
+interface Route {
+  pattern: string;
+  title: string;
+  render: () => ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { pattern: '/', title: 'Home', render: () => <HomeScreen /> },
+  { pattern: '/staff', title: 'Staff', render: () => <StaffScreen /> },
+  { pattern: '/switch-user', title: 'Switch user', render: () => <SwitchUserScreen /> },
+  { pattern: '/practice', title: 'Practice details', render: () => <PracticeScreen /> },
+  { pattern: '/device', title: 'This device', render: () => <DeviceScreen /> },
+  { pattern: '/history', title: 'Audit trail', render: () => <HistoryScreen /> },
+];
+
+const NAVIGATION = [
+  { to: '/', label: 'Home' },
+  { to: '/staff', label: 'Staff' },
+  { to: '/device', label: 'This device' },
+  { to: '/history', label: 'Audit trail' },
+];
+
+export function App() {
+  return (
+    <SessionProvider loading={<Loading />} failed={(error) => <StorageUnavailable error={error} />}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const path = usePath();
+  const setUp = session.device.setupCompletedAt !== null && session.practice !== null;
+  const route = setUp ? ROUTES.find((r) => matchPath(r.pattern, path)) : undefined;
+  const title = !setUp ? 'Set up Lifeboat' : (route?.title ?? 'Page not found');
+
+  useEffect(() => {
+    document.title = `${title} – Lifeboat`;
+  }, [title]);
+
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#maincontent">
+        Skip to main content
+      </a>
+      <UpdateBanner />
+      <header className="nhsuk-header" role="banner">
+        <div className="nhsuk-header__container nhsuk-width-container">
+          <div className="nhsuk-header__service">
+            <Link className="nhsuk-header__service-name" to="/">
+              Lifeboat
+              {session.practice ? <span className="lifeboat-header-practice">{session.practice.data.name}</span> : null}
+            </Link>
+          </div>
+        </div>
+        {setUp ? (
+          <nav className="nhsuk-header__navigation" aria-label="Menu">
+            <div className="nhsuk-header__navigation-container nhsuk-width-container">
+              <ul className="nhsuk-header__navigation-list">
+                {NAVIGATION.map((item) => {
+                  const current = matchPath(item.to, path) !== null;
+                  return (
+                    <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
+                      <Link className="nhsuk-header__navigation-link" to={item.to} aria-current={current ? 'page' : undefined}>
+                        {item.label}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      {setUp ? <UserBar /> : null}
+      <StorageBanner />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+          {!setUp ? (
+            <SetupScreen />
+          ) : route ? (
+            <ScreenErrorBoundary resetKey={path}>
+              <Suspense fallback={<Loading />}>{route.render()}</Suspense>
+            </ScreenErrorBoundary>
+          ) : (
+            <NotFound />
+          )}
+        </main>
+      </div>
+    </>
+  );
+}
+
+function UserBar() {
+  const session = useSession();
+  return (
+    <div className="lifeboat-user-bar">
+      <div className="nhsuk-width-container">
+        <p data-testid="current-user">
+          {session.currentUser ? (
+            <>
+              Using this device: <strong>{staffDisplayName(session.currentUser.data)}</strong>{' '}
+            </>
+          ) : (
+            <>Nobody is using this device. </>
+          )}
+          <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Loading() {
+  return (
+    <p className="lifeboat-loading" role="status">
+      Opening Lifeboat…
+    </p>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no page at this address. <Link to="/">Go to the home page</Link>.
+      </p>
+    </>
+  );
+}
+
+/** Storage could not be opened at all: say so plainly, and what to do. */
+function StorageUnavailable({ error }: { error: string }) {
+  return (
+    <div className="nhsuk-width-container">
+      <main className="nhsuk-main-wrapper" id="maincontent">
+        <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
+          <h1 className="nhsuk-error-summary__title">Lifeboat cannot open its storage on this device</h1>
+          <div className="nhsuk-error-summary__body">
+            <p>Nothing has been changed or deleted. Records already saved on this device are still there.</p>
+            <p>
+              Close other Lifeboat tabs and reload this page. If this keeps happening, the browser may be in private mode or out of
+              space: use another device and tell the practice manager.
+            </p>
+            <p className="nhsuk-body-s lifeboat-mono">Technical detail: {error}</p>
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

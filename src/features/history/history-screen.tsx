@@ -1,0 +1,53 @@
+/** The audit trail: every write on this device, who did it, when, on which device. */
+import { listRecentAudit } from '../../db';
+import type { AuditEvent } from '../../domain/audit';
+import { formatUkDateTime } from '../../domain/time';
+import { staffDisplayName } from '../../domain/staff';
+import { useSession } from '../../lib/session';
+import { useLiveQuery } from '../../lib/use-live-query';
+
+export function HistoryScreen() {
+  const session = useSession();
+  const result = useLiveQuery(() => listRecentAudit(500), []);
+  const events: AuditEvent[] | null = result.status === 'ready' ? result.value : null;
+
+  function who(actorId: string): string {
+    const member = session.staff.find((s) => s.id === actorId);
+    return member ? staffDisplayName(member.data) : 'A user no longer on this device';
+  }
+
+  return (
+    <>
+      <h1>Audit trail</h1>
+      <p>Every change made on this device, newest first. Entries are never changed or deleted.</p>
+      {result.status === 'failed' ? (
+        <p className="nhsuk-error-message">The audit trail could not be read: {result.error}</p>
+      ) : events === null ? (
+        <p>Loading…</p>
+      ) : (
+        <table className="nhsuk-table" data-testid="audit-table">
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Device</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{formatUkDateTime(new Date(e.at))}</td>
+                <td>{who(e.actorId)}</td>
+                <td>
+                  <strong className="nhsuk-tag nhsuk-tag--grey">{e.action}</strong> {e.data.summary}
+                </td>
+                <td>{e.deviceId === session.device.deviceId ? session.device.label : `Another device (${e.deviceId.slice(0, 8)})`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * First run on a device: the practice, your own details and a label for this device, in under a
+ * minute. Then Lifeboat asks the browser for persistent storage and says plainly what it got.
+ */
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { completeSetup, recordPersistentStorageAnswer, ValidationFailure } from '../../db';
+import { toLondonIso } from '../../domain/time';
+import { ErrorSummary, TextInput, summariseErrors } from '../../components/form-fields';
+import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
+import { requestPersistentStorage } from '../../lib/storage-health';
+import { setupFormSchema, type SetupFormInput, type SetupFormOutput } from './setup-form';
+
+const FIELD_IDS: Record<string, string> = {
+  'practice.name': 'practice-name',
+  'practice.odsCode': 'practice-ods',
+  'practice.address': 'practice-address',
+  'practice.postcode': 'practice-postcode',
+  'practice.phone': 'practice-phone',
+  'staff.name': 'you-name',
+  'staff.role': 'you-role',
+  'staff.canPrescribe': 'you-can-prescribe',
+  'staff.professionalBody': 'you-body',
+  'staff.registrationNumber': 'you-registration',
+  'staff.prescriberKind': 'you-prescriber-kind',
+  deviceLabel: 'device-label',
+};
+
+export function SetupScreen() {
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
+    resolver: zodResolver(setupFormSchema),
+    defaultValues: {
+      practice: { name: '', odsCode: '', address: '', postcode: '', phone: '' },
+      staff: emptyStaffDetails,
+      deviceLabel: '',
+    },
+  });
+  const { register, handleSubmit, formState, setError } = form;
+  const errors = formState.errors;
+
+  async function onSubmit(values: SetupFormOutput) {
+    setFailure(null);
+    try {
+      await completeSetup({ practice: values.practice, you: values.staff, deviceLabel: values.deviceLabel });
+      const granted = await requestPersistentStorage();
+      await recordPersistentStorageAnswer(granted === true, toLondonIso(new Date()));
+    } catch (error) {
+      if (error instanceof ValidationFailure) {
+        for (const [field, message] of Object.entries(error.fieldErrors)) {
+          const path = field === 'name' || field === 'registrationNumber' ? `staff.${field}` : field;
+          setError(path as keyof SetupFormInput, { message });
+        }
+        setFailure(error.message);
+      } else {
+        setFailure(error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+
+  const summary = summariseErrors(errors, FIELD_IDS);
+  if (failure && summary.length === 0) summary.push({ field: 'practice-name', message: failure });
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Set up Lifeboat on this device</h1>
+        <p className="nhsuk-lede-text">
+          Three things to start: your practice’s name, your own details and a name for this device. You can add the rest of the team
+          and the practice address later.
+        </p>
+        <ErrorSummary errors={summary} />
+        <FormProvider {...form}>
+          <form onSubmit={handleSubmit(onSubmit)} noValidate>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Your practice</legend>
+              <TextInput id="practice-name" label="Practice name" error={errors.practice?.name?.message} {...register('practice.name')} />
+              <TextInput
+                id="practice-ods"
+                label="ODS code (optional)"
+                hint="One letter and five numbers, like A81001"
+                width={10}
+                spellCheck={false}
+                error={errors.practice?.odsCode?.message}
+                {...register('practice.odsCode')}
+              />
+            </fieldset>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">You</legend>
+              <StaffFields idPrefix="you" nameLabel="Your full name" />
+            </fieldset>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">This device</legend>
+              <TextInput
+                id="device-label"
+                label="Name for this device"
+                hint="So records say where they were made, like Reception iPad or Room 3 laptop"
+                error={errors.deviceLabel?.message}
+                {...register('deviceLabel')}
+              />
+            </fieldset>
+            <button className="nhsuk-button" type="submit" disabled={formState.isSubmitting}>
+              Start using Lifeboat
+            </button>
+          </form>
+        </FormProvider>
+      </div>
+    </div>
+  );
+}

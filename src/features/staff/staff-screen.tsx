@@ -1,0 +1,116 @@
+/** The staff who use this device: add someone, remove someone (kept for attribution). */
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { addStaff, removeStaff, ValidationFailure } from '../../db';
+import { isPrescriber, staffDetailsSchema, staffDisplayName } from '../../domain/staff';
+import { ErrorSummary, summariseErrors } from '../../components/form-fields';
+import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
+import { useActor, useSession } from '../../lib/session';
+
+const addStaffFormSchema = z.object({ staff: staffDetailsSchema });
+type AddStaffInput = z.input<typeof addStaffFormSchema>;
+type AddStaffOutput = z.output<typeof addStaffFormSchema>;
+
+const FIELD_IDS = {
+  'staff.name': 'new-name',
+  'staff.role': 'new-role',
+  'staff.canPrescribe': 'new-can-prescribe',
+  'staff.professionalBody': 'new-body',
+  'staff.registrationNumber': 'new-registration',
+  'staff.prescriberKind': 'new-prescriber-kind',
+};
+
+export function StaffScreen() {
+  const session = useSession();
+  const actor = useActor();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<AddStaffInput, unknown, AddStaffOutput>({
+    resolver: zodResolver(addStaffFormSchema),
+    defaultValues: { staff: emptyStaffDetails },
+  });
+
+  async function onSubmit(values: AddStaffOutput) {
+    setNotice(null);
+    try {
+      const member = await addStaff(values.staff, actor);
+      form.reset({ staff: emptyStaffDetails });
+      setNotice(`${staffDisplayName(member.data)} added`);
+    } catch (error) {
+      if (error instanceof ValidationFailure) {
+        for (const [field, message] of Object.entries(error.fieldErrors)) {
+          form.setError(`staff.${field}` as 'staff.name', { message });
+        }
+      } else throw error;
+    }
+  }
+
+  async function onRemove(id: string) {
+    setProblem(null);
+    try {
+      await removeStaff(id, actor);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <>
+      <h1>Staff on this device</h1>
+      {problem ? <ErrorSummary errors={[{ field: 'staff-list', message: problem }]} /> : null}
+      <table className="nhsuk-table" id="staff-list">
+        <caption className="nhsuk-table__caption">Everyone who can use Lifeboat here</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Prescriber</th>
+            <th scope="col">
+              <span className="nhsuk-u-visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {session.staff.map((member) => (
+            <tr key={member.id}>
+              <td>{staffDisplayName(member.data)}</td>
+              <td>
+                {isPrescriber(member.data)
+                  ? `${member.data.prescriberKind}, ${member.data.professionalBody} ${member.data.registrationNumber}`
+                  : 'No'}
+              </td>
+              <td>
+                {member.id === actor.staffId ? (
+                  'Using this device now'
+                ) : (
+                  <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => void onRemove(member.id)}>
+                    Remove <span className="nhsuk-u-visually-hidden">{member.data.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Add someone</h2>
+      {notice ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={summariseErrors(form.formState.errors, FIELD_IDS)} />
+      <FormProvider {...form}>
+        <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <StaffFields idPrefix="new" />
+            <button className="nhsuk-button" type="submit" disabled={form.formState.isSubmitting}>
+              Add to this device
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </>
+  );
+}
