@@ -45,6 +45,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/crypto/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['react', 'react-dom', 'dexie', 'jspdf', '**/db', '**/db/**', '**/features/**', '**/app/**', '**/components/**'], message: 'src/crypto is Web Crypto over plain data.' },
+      ]),
+    },
+  },
+  {
     files: ['src/pdf/**'],
     rules: {
       'no-restricted-imports': restrict([

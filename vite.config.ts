@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webAppManifest } from './src/app/web-app-manifest.ts';
@@ -8,9 +8,36 @@ import { webAppManifest } from './src/app/web-app-manifest.ts';
  * the previous build's hashed files for tabs still running that build; see the comment there.
  * Registration is ours too (src/app/service-worker-registration.ts, workbox-window, prompt mode).
  */
+/**
+ * Content Security Policy for the built app: scripts only from our own origin, never inline, and
+ * no network destination but our own origin. Not in dev, where Vite injects inline scripts.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'lifeboat-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicy(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/service-worker',
@@ -18,7 +45,6 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       manifest: webAppManifest,
-      includeAssets: ['icons/*.png', 'icons/*.svg', 'images/**/*.svg'],
       injectManifest: {
         // Everything the app may need offline, lazily loaded screens and fonts included.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2,webmanifest,json,mjs}'],

@@ -1,8 +1,8 @@
-/** Entry point: styles, storage watchers, the service worker, then the app. */
+/** Entry point: styles, storage watchers, the key state, the service worker, then the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/main.scss';
-import { watchDatabaseConnection } from './db';
+import { initialiseKeyring, watchDatabaseConnection } from './db';
 import { App } from './app/app';
 import { registerServiceWorker } from './app/service-worker-registration';
 
@@ -11,8 +11,15 @@ registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(container);
+
+// Whether the device has keys must be known before anything renders: it starts locked if so.
+initialiseKeyring()
+  .catch((error: unknown) => console.error('Could not read key slots', error))
+  .finally(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

@@ -4,16 +4,23 @@
  * has every one of them cached, so they open offline too.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { getDeviceSettings, lock } from '../db';
+import type { DeviceSettings } from '../domain/device';
 import { staffDisplayName } from '../domain/staff';
 import { Link, matchPath, usePath } from '../lib/router';
 import { SessionProvider, useSession } from '../lib/session';
+import { useAutoLock } from '../lib/use-auto-lock';
+import { useKeyring } from '../lib/use-keyring';
+import { useLiveQuery } from '../lib/use-live-query';
 import { HomeScreen } from '../features/home/home-screen';
+import { LockScreen } from '../features/lock/lock-screen';
+import { ProtectDeviceScreen } from '../features/lock/protect-device-screen';
 import { SetupScreen } from '../features/setup/setup-screen';
 import { ScreenErrorBoundary } from '../components/error-boundary';
 import { StorageBanner, UpdateBanner } from './banners';
 
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
-const SwitchUserScreen = lazy(() => import('../features/staff/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
+const SwitchUserScreen = lazy(() => import('../features/lock/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
 const PracticeScreen = lazy(() => import('../features/practice/practice-screen').then((m) => ({ default: m.PracticeScreen })));
 const DeviceScreen = lazy(() => import('../features/device/device-screen').then((m) => ({ default: m.DeviceScreen })));
 const HistoryScreen = lazy(() => import('../features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
@@ -40,20 +47,79 @@ const NAVIGATION = [
   { to: '/history', label: 'Audit trail' },
 ];
 
+/**
+ * Which state the device is in decides what can be shown: not set up (setup), locked (the lock
+ * screen, which reads nothing encrypted), set up before encryption (protect it first), unlocked.
+ */
 export function App() {
+  const keyring = useKeyring();
+  const device = useLiveQuery(getDeviceSettings, []);
+  if (device.status === 'loading') return <Loading />;
+  if (device.status === 'failed') return <StorageUnavailable error={device.error} />;
+  if (device.value.setupCompletedAt === null) {
+    return (
+      <Frame title="Set up Lifeboat">
+        <SetupScreen />
+      </Frame>
+    );
+  }
+  if (keyring.kind === 'locked') {
+    return (
+      <Frame title="Locked">
+        <LockScreen lastStaffId={device.value.currentStaffId} />
+      </Frame>
+    );
+  }
   return (
     <SessionProvider loading={<Loading />} failed={(error) => <StorageUnavailable error={error} />}>
-      <Shell />
+      {keyring.kind === 'no-keys' ? <Protect /> : <Shell device={device.value} />}
     </SessionProvider>
   );
 }
 
-function Shell() {
+function Protect() {
+  const session = useSession();
+  return (
+    <Frame title="Protect the records on this device">
+      <ProtectDeviceScreen practiceName={session.practice?.data.name ?? 'the practice'} userName={session.currentUser?.data.name ?? 'You'} />
+    </Frame>
+  );
+}
+
+/** The page around a screen shown before anyone is using the app: header, banners, main. */
+function Frame({ title, children }: { title: string; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} – Lifeboat`;
+  }, [title]);
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#maincontent">
+        Skip to main content
+      </a>
+      <UpdateBanner />
+      <header className="nhsuk-header" role="banner">
+        <div className="nhsuk-header__container nhsuk-width-container">
+          <div className="nhsuk-header__service">
+            <span className="nhsuk-header__service-name">Lifeboat</span>
+          </div>
+        </div>
+      </header>
+      <StorageBanner />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}
+
+function Shell({ device }: { device: DeviceSettings }) {
   const session = useSession();
   const path = usePath();
-  const setUp = session.device.setupCompletedAt !== null && session.practice !== null;
-  const route = setUp ? ROUTES.find((r) => matchPath(r.pattern, path)) : undefined;
-  const title = !setUp ? 'Set up Lifeboat' : (route?.title ?? 'Page not found');
+  const route = ROUTES.find((r) => matchPath(r.pattern, path));
+  const title = route?.title ?? 'Page not found';
+  useAutoLock(device.autoLockMinutes, true);
 
   useEffect(() => {
     document.title = `${title} – Lifeboat`;
@@ -74,8 +140,7 @@ function Shell() {
             </Link>
           </div>
         </div>
-        {setUp ? (
-          <nav className="nhsuk-header__navigation" aria-label="Menu">
+        <nav className="nhsuk-header__navigation" aria-label="Menu">
             <div className="nhsuk-header__navigation-container nhsuk-width-container">
               <ul className="nhsuk-header__navigation-list">
                 {NAVIGATION.map((item) => {
@@ -91,15 +156,12 @@ function Shell() {
               </ul>
             </div>
           </nav>
-        ) : null}
       </header>
-      {setUp ? <UserBar /> : null}
+      <UserBar />
       <StorageBanner />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-          {!setUp ? (
-            <SetupScreen />
-          ) : route ? (
+          {route ? (
             <ScreenErrorBoundary resetKey={path}>
               <Suspense fallback={<Loading />}>{route.render()}</Suspense>
             </ScreenErrorBoundary>
@@ -125,7 +187,10 @@ function UserBar() {
           ) : (
             <>Nobody is using this device. </>
           )}
-          <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link>
+          <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link>{' '}
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 lifeboat-inline-button" onClick={lock}>
+            Lock
+          </button>
         </p>
       </div>
     </div>

@@ -1,6 +1,6 @@
 /**
  * The web app manifest, written by vite-plugin-pwa into manifest.webmanifest at build time.
- * A build test (tests/unit/build/build-output.test.ts) checks it, the icons and the precache.
+ * A build test (tests/e2e/build-output.test.ts) checks it, the icons and the precache.
  */
 export const webAppManifest = {
   name: 'Lifeboat: GP downtime records',

@@ -54,6 +54,8 @@ export const TextInput = forwardRef<HTMLInputElement, TextInputProps>(function T
           ref={ref}
           id={id}
           type="text"
+          // Browsers keep typed values for autofill in their own files, in clear: never for Lifeboat.
+          autoComplete="off"
           className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}${className ? ` ${className}` : ''}`}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
@@ -78,6 +80,7 @@ export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function 
         <textarea
           ref={ref}
           id={id}
+          autoComplete="off"
           className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}

@@ -41,7 +41,6 @@ export function StaffFields({ idPrefix, nameLabel = 'Full name' }: { idPrefix: s
         id={`${idPrefix}-name`}
         label={nameLabel}
         hint="As it should appear on records and prescriptions, like Dr Asha Patel"
-        autoComplete="name"
         error={errors.name?.message}
         {...register('staff.name')}
       />

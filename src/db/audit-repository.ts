@@ -1,16 +1,10 @@
 import { auditEventSchema, type AuditEvent } from '../domain/audit';
-import { getCodec, getDatabase } from './context';
+import { getDatabase } from './context';
 import type { AuditRow } from './database';
+import { fromRows } from './record-store';
 
-async function toEvent(row: AuditRow): Promise<AuditEvent | null> {
-  const { payload, ...meta } = row;
-  const parsed = auditEventSchema.safeParse({ ...meta, data: await getCodec().decode(payload) });
-  return parsed.success ? parsed.data : null;
-}
-
-async function toEvents(rows: AuditRow[]): Promise<AuditEvent[]> {
-  const events = await Promise.all(rows.map(toEvent));
-  return events.filter((e): e is AuditEvent => e !== null);
+function toEvents(rows: AuditRow[]): Promise<AuditEvent[]> {
+  return fromRows('audit', rows, auditEventSchema);
 }
 
 /** One record's history, oldest first. */

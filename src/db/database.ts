@@ -8,6 +8,7 @@
  * Rows keep non-identifying index fields in clear beside one `payload` (see payload-codec.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { KdfParams, Sealed } from '../crypto/key-wrapping';
 import type { StoredPayload } from './payload-codec';
 
 export const DATABASE_NAME = 'lifeboat';
@@ -31,6 +32,26 @@ export interface DeviceRow {
   currentStaffId: string | null;
   setupCompletedAt: string | null;
   persistentStorage: { granted: boolean; askedAt: string } | null;
+  /** Added in version 2; read with defaults (domain/device.ts) when missing. */
+  autoLockMinutes?: number;
+  unlockFailures?: number;
+  unlockBlockedUntil?: string | null;
+}
+
+/**
+ * A key slot: the practice keys sealed under one user's passphrase, or under the recovery key.
+ * Holds no patient data; `label` (the user's name as they pick it on the lock screen) is the only
+ * text in clear.
+ */
+export interface KeySlotRow {
+  id: string;
+  kind: 'user' | 'recovery';
+  staffId: string | null;
+  label: string;
+  keyId: string;
+  kdf: KdfParams;
+  sealed: Sealed;
+  createdAt: string;
 }
 
 export interface AuditRow {
@@ -64,6 +85,8 @@ export class LifeboatDatabase extends Dexie {
   audit!: EntityTable<AuditRow, 'id'>;
   /** Rows that failed their schema on read, with the problem; the row itself stays where it was. */
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  /** The practice keys sealed once per user and once under the recovery key (version 2). */
+  keySlots!: EntityTable<KeySlotRow, 'id'>;
 
   constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(DATABASE_NAME, {
@@ -79,5 +102,20 @@ export class LifeboatDatabase extends Dexie {
       audit: 'id, at, entityId, actorId, action',
       quarantine: 'id, table, foundAt',
     });
+    // Version 2: encryption at rest. Key slots; device settings for auto-lock and unlock throttling.
+    // Records written before it stay readable (plain payloads) until the first passphrase is set,
+    // which encrypts them all (security-repository.ts, protectExistingRecords).
+    this.version(2)
+      .stores({ keySlots: 'id, kind, staffId' })
+      .upgrade((tx) =>
+        tx
+          .table<DeviceRow, string>('device')
+          .toCollection()
+          .modify((row) => {
+            row.autoLockMinutes ??= 5;
+            row.unlockFailures ??= 0;
+            row.unlockBlockedUntil ??= null;
+          }),
+      );
   }
 }

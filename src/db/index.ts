@@ -15,3 +15,17 @@ export { type StorageProblem } from './storage-errors';
 export { ValidationFailure, hasPendingWrites } from './write-guard';
 export { watchDatabaseConnection } from './connection-events';
 export { watchQuery } from './live';
+export {
+  initialiseKeyring,
+  listUnlockableUsers,
+  hasUserSlot,
+  unlock,
+  lock,
+  resetPassphraseWithRecoveryKey,
+  changePassphrase,
+  setPassphraseFor,
+  protectExistingRecords,
+  prepareNewPracticeKeys,
+  UnlockRefused,
+} from './security-repository';
+export { getKeyringState, subscribeToKeyring, LockedError, type KeyringState } from './keyring';

@@ -18,11 +18,13 @@ export async function updatePractice(details: PracticeDetailsInput, actor: Actor
   const current = await getPractice();
   if (!current) throw new ValidationFailure('Set up the practice first');
   const next = practiceSchema.parse({ ...current, updatedAt: nowIso(), data: parsed });
+  const row = await toRow('practice', next);
+  const audit = await auditRow(actor, 'update', 'practice', next.id, 'Changed the practice details');
   const db = getDatabase();
   await guardedWrite(() =>
     db.transaction('rw', [db.practice, db.audit], async () => {
-      await db.practice.put(await toRow(next));
-      await db.audit.put(await auditRow(actor, 'update', 'practice', next.id, 'Changed the practice details'));
+      await db.practice.put(row);
+      await db.audit.put(audit);
     }),
   );
   return next;

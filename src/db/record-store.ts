@@ -11,7 +11,9 @@ import type { Actor } from '../domain/record';
 import { newId } from '../domain/ids';
 import { getClock, getCodec, getDatabase } from './context';
 import type { AuditRow, RecordRow } from './database';
-import { getStorageStatus, updateStorageStatus } from './storage-status';
+import type { PayloadCodec, StoredPayload } from './payload-codec';
+import { LockedError } from './keyring';
+import { updateStorageStatus } from './storage-status';
 
 export interface StoredRecord {
   id: string;
@@ -23,28 +25,37 @@ export interface StoredRecord {
   data: unknown;
 }
 
-export async function toRow(record: StoredRecord): Promise<RecordRow> {
+/** Encodes (encrypts, once the practice has keys) a record for `table`. Call before a transaction: Web Crypto is not IndexedDB, and awaiting it inside one would let it commit early. */
+export async function toRow(table: string, record: StoredRecord): Promise<RecordRow> {
   const { data, ...meta } = record;
-  return { ...meta, payload: await getCodec().encode(data) };
+  return { ...meta, payload: await getCodec().encode(data, `${table}:${record.id}`) };
 }
 
-export async function fromRow<T>(table: string, row: RecordRow, schema: z.ZodType<T>): Promise<T | null> {
+/** Any stored row: an id and a payload beside clear fields. */
+export type PayloadRow = { id: string; payload: StoredPayload };
+
+export async function fromRow<T>(table: string, row: PayloadRow, schema: z.ZodType<T>): Promise<T | null> {
   try {
     const { payload, ...meta } = row;
-    const data = await getCodec().decode(payload);
+    const data = await getCodec().decode(payload, `${table}:${row.id}`);
     const parsed = schema.safeParse({ ...meta, data });
     if (parsed.success) return parsed.data;
     await quarantine(table, row.id, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   } catch (error) {
+    // Locked is not corruption: the caller must not be reading now.
+    if (error instanceof LockedError) throw error;
     await quarantine(table, String(row?.id), error instanceof Error ? error.message : String(error));
   }
   return null;
 }
 
-export async function fromRows<T>(table: string, rows: RecordRow[], schema: z.ZodType<T>): Promise<T[]> {
+export async function fromRows<T>(table: string, rows: PayloadRow[], schema: z.ZodType<T>): Promise<T[]> {
   const records = await Promise.all(rows.map((row) => fromRow(table, row, schema)));
   return records.filter((r): r is Awaited<T> => r !== null);
 }
+
+/** Rows found damaged in this session, per database: the banner counts rows, not reads. */
+const quarantinedIds = new WeakMap<object, Set<string>>();
 
 async function quarantine(table: string, recordId: string, problem: string): Promise<void> {
   const id = `${table}:${recordId}`;
@@ -57,7 +68,9 @@ async function quarantine(table: string, recordId: string, problem: string): Pro
       }
     });
   } finally {
-    updateStorageStatus({ quarantined: getStorageStatus().quarantined + 1 });
+    const seen = quarantinedIds.get(db) ?? new Set<string>();
+    quarantinedIds.set(db, seen.add(id));
+    updateStorageStatus({ quarantined: seen.size });
   }
 }
 
@@ -72,23 +85,25 @@ export function outsideReadContext<T>(write: () => Promise<T>): Promise<T> {
   });
 }
 
-/** Builds an audit row for a change; write it in the same transaction as the change. */
+/** Builds an audit row for a change; build it before, and write it in, the change's transaction. */
 export async function auditRow(
   actor: Actor,
   action: AuditAction,
   entityKind: string,
   entityId: string,
   summary: string,
+  codec: PayloadCodec = getCodec(),
 ): Promise<AuditRow> {
+  const id = newId();
   return {
-    id: newId(),
+    id,
     at: toLondonIso(getClock().now()),
     actorId: actor.staffId,
     deviceId: actor.deviceId,
     action,
     entityKind,
     entityId,
-    payload: await getCodec().encode({ summary }),
+    payload: await codec.encode({ summary }, `audit:${id}`),
   };
 }
 

@@ -4,7 +4,8 @@
  * and the write is retried until it lands. The promise settles only when the data is on disk,
  * so callers can say "Saved" truthfully. Validation errors are not retried: they are thrown.
  */
-import { getDatabase } from './context';
+import Dexie from 'dexie';
+import { getClock, getDatabase } from './context';
 import { classifyStorageError } from './storage-errors';
 import { getStorageStatus, updateStorageStatus } from './storage-status';
 
@@ -37,10 +38,11 @@ export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const result = await write();
-        updateStorageStatus({ problem: null, lastSavedAt: new Date() });
+        updateStorageStatus({ problem: null, lastSavedAt: getClock().now() });
         return result;
       } catch (error) {
-        if (error instanceof ValidationFailure) throw error;
+        // Only the storage refusing is worth retrying; a bug or a bad value would fail forever.
+        if (error instanceof ValidationFailure || !isStorageError(error)) throw error;
         const problem = classifyStorageError(error);
         updateStorageStatus({ problem });
         if (problem.kind === 'closed' || problem.kind === 'version-changed') await tryReopen();
@@ -51,6 +53,11 @@ export async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
     pending -= 1;
     updateStorageStatus({ pendingWrites: pending });
   }
+}
+
+/** What IndexedDB or Dexie throws (a full disk, a closed connection), as opposed to our own errors. */
+function isStorageError(error: unknown): boolean {
+  return error instanceof Dexie.DexieError || (typeof DOMException === 'function' && error instanceof DOMException);
 }
 
 async function tryReopen(): Promise<void> {

@@ -15,12 +15,33 @@ export const AUDIT_ACTIONS = [
   'print',
   'view',
   'switch-user',
+  'unlock',
+  'passphrase',
   'setup',
   'export',
   'import',
   'quarantine',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How each action reads in the audit trail. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'Created',
+  update: 'Changed',
+  sign: 'Signed',
+  addendum: 'Addendum',
+  discard: 'Discarded',
+  cancel: 'Cancelled',
+  print: 'Printed',
+  view: 'Viewed',
+  'switch-user': 'Switched user',
+  unlock: 'Unlocked',
+  passphrase: 'Passphrase',
+  setup: 'Set up',
+  export: 'Exported',
+  import: 'Imported',
+  quarantine: 'Kept aside',
+};
 
 export const auditEventSchema = z.object({
   id: recordIdSchema,

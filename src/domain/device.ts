@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, recordIdSchema } from './record';
 
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30] as const;
+
 /**
  * This device's own settings: one row, never shared in a bundle. Holds no patient data.
  * `currentStaffId` is who is using the device now; every record written is attributed to them.
@@ -15,6 +18,11 @@ export const deviceSettingsSchema = z.object({
   persistentStorage: z
     .object({ granted: z.boolean(), askedAt: isoDateTimeSchema })
     .nullable(),
+  /** Lock after this many idle minutes (never while a save is pending). */
+  autoLockMinutes: z.number().int().min(1).max(60).default(DEFAULT_AUTO_LOCK_MINUTES),
+  /** Wrong passphrases in a row, and until when the next try must wait (see unlock-throttle.ts). */
+  unlockFailures: z.number().int().min(0).default(0),
+  unlockBlockedUntil: isoDateTimeSchema.nullable().default(null),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 

@@ -4,6 +4,16 @@ import { recordSchema } from './record';
 export const STAFF_ROLES = ['gp', 'nurse', 'pharmacist', 'paramedic', 'reception', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** The role in a sentence ("A GP who prescribes…"). */
+const ROLE_PHRASES: Record<StaffRole, string> = {
+  gp: 'A GP',
+  nurse: 'A nurse',
+  pharmacist: 'A pharmacist',
+  paramedic: 'A paramedic',
+  reception: 'A receptionist',
+  admin: 'An administrator',
+};
+
 export const ROLE_LABELS: Record<StaffRole, string> = {
   gp: 'GP',
   nurse: 'Nurse',
@@ -84,7 +94,7 @@ export const staffDetailsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['professionalBody'],
-        message: `A ${ROLE_LABELS[staff.role].toLowerCase()} who prescribes is registered with the ${body}`,
+        message: `${ROLE_PHRASES[staff.role]} who prescribes is registered with the ${body}`,
       });
     }
     if (staff.registrationNumber === '') {
@@ -99,7 +109,7 @@ export const staffDetailsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['registrationNumber'],
-          message: `A ${body} number is ${example}`,
+          message: `${body === 'GMC' || body === 'GPhC' ? 'A' : 'An'} ${body} number is ${example}`,
         });
       }
     }
@@ -142,7 +152,12 @@ export function findDuplicateStaff(
 ): { field: 'name' | 'registrationNumber'; message: string } | null {
   for (const member of existing) {
     if (member.id === ignoreId || member.status !== 'active') continue;
-    if (candidate.registrationNumber !== '' && member.data.registrationNumber === candidate.registrationNumber) {
+    // A number is unique within its regulator only: a GMC and a GPhC number may coincide.
+    if (
+      candidate.registrationNumber !== '' &&
+      member.data.registrationNumber === candidate.registrationNumber &&
+      member.data.professionalBody === candidate.professionalBody
+    ) {
       return {
         field: 'registrationNumber',
         message: `${member.data.name} already has registration number ${candidate.registrationNumber}`,

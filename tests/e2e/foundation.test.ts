@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_A, BUILD_B } from '../support/builds';
 import { staticServer, type StaticServer } from '../support/net';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
-import { addStaff, GREEN_LANE, setUpDevice } from './support/app';
+import { addStaff, fillSetupForm, GREEN_LANE, keepRecoveryKey, setUpDevice, unlockAs } from './support/app';
 import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
 
 let server: StaticServer;
@@ -55,16 +55,18 @@ describe('first visit and setup', () => {
     await expectNoSeriousAccessibilityViolations(page);
 
     // A GMC number of the wrong shape is refused with the reason.
-    await page.getByLabel('Practice name').fill(GREEN_LANE.practiceName);
-    await page.getByLabel('Your full name').fill(GREEN_LANE.yourName);
-    await page.getByLabel('Role').selectOption({ label: 'GP' });
+    await fillSetupForm(page);
     await page.getByLabel('Professional registration number').fill('12345');
-    await page.getByLabel('Name for this device').fill(GREEN_LANE.deviceLabel);
     await page.getByRole('button', { name: 'Start using Lifeboat' }).click();
     expect(await page.locator('#you-registration-error').textContent()).toContain('7 numbers');
 
     await page.getByLabel('Professional registration number').fill(GREEN_LANE.gmcNumber);
     await page.getByRole('button', { name: 'Start using Lifeboat' }).click();
+    // The recovery key is shown once, before anything is saved.
+    await page.getByRole('heading', { name: 'Keep the recovery key safe' }).waitFor();
+    expect(await page.getByTestId('recovery-key').textContent()).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
+    await expectNoSeriousAccessibilityViolations(page);
+    await keepRecoveryKey(page);
     await page.getByTestId('current-user').getByText(GREEN_LANE.yourName).waitFor();
     await page.getByRole('heading', { level: 1, name: GREEN_LANE.practiceName }).waitFor();
     await expectNoSeriousAccessibilityViolations(page);
@@ -87,25 +89,31 @@ describe('with the network gone', () => {
     await server.stop();
     const { page } = await reopen();
     await page.goto(server.url);
+    // A restarted browser holds no keys: the device opens locked, with nothing of the practice's records shown.
+    await page.getByRole('heading', { name: 'Lifeboat is locked' }).waitFor();
+    await expectNoSeriousAccessibilityViolations(page);
+    await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await page.getByRole('heading', { level: 1, name: GREEN_LANE.practiceName }).waitFor();
-    expect(await page.getByTestId('current-user').textContent()).toContain(GREEN_LANE.yourName);
 
     // Staff is a lazily loaded screen this browser has never opened: it must come from the cache.
-    await addStaff(page, 'Sam Jones', 'Nurse', { registration: '12A3456E', kind: 'Nurse independent prescriber' });
+    await addStaff(page, 'Sam Jones', 'Nurse', 'harbour violet moss', { registration: '12A3456E', kind: 'Nurse independent prescriber' });
     await expectNoSeriousAccessibilityViolations(page);
 
-    // A deep link typed into the address bar is answered by the cached app too.
+    // A deep link typed into the address bar is answered by the cached app too. A new page
+    // load holds no keys, so it asks for the passphrase again.
     await page.goto(new URL('/history', server.url).toString());
+    await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     const audit = page.getByTestId('audit-table');
     await audit.waitFor();
     expect(await audit.textContent()).toContain('Sam Jones');
     await expectNoSeriousAccessibilityViolations(page);
 
-    // Switching user is recorded, and what the new user does is attributed to them.
+    // Switching user takes the other person's passphrase, and is recorded.
     await page.getByRole('link', { name: 'Switch user' }).click();
-    await page.getByRole('button', { name: /Sam Jones/ }).click();
-    await page.getByTestId('current-user').getByText('Sam Jones').waitFor();
+    await unlockAs(page, 'Sam Jones (Nurse)', 'harbour violet moss', 'Switch user');
     await expectNoSeriousAccessibilityViolations(page);
+    await page.getByRole('link', { name: 'Audit trail' }).first().click();
+    expect(await page.getByTestId('audit-table').textContent()).toContain('Sam Jones (Nurse) started using this device');
   });
 });
 
@@ -113,12 +121,13 @@ describe('a crash', () => {
   it('keeps everything saved before the browser was killed', async () => {
     const first = await firstVisit();
     await setUpDevice(first.page);
-    await addStaff(first.page, 'Rita Shah', 'Reception');
+    await addStaff(first.page, 'Rita Shah', 'Reception', 'lantern pebble fjord');
     await first.crash();
 
     await server.stop();
     const { page } = await reopen();
     await page.goto(new URL('/staff', server.url).toString());
+    await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await page.getByRole('cell', { name: 'Rita Shah (Reception)', exact: true }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain(GREEN_LANE.yourName);
   });
@@ -130,6 +139,7 @@ describe('an update', () => {
     await setUpDevice(first.page);
     const oldTab = await first.context.newPage();
     await oldTab.goto(server.url);
+    await unlockAs(oldTab, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await oldTab.getByRole('heading', { level: 1, name: GREEN_LANE.practiceName }).waitFor();
 
     server.setRoot(BUILD_B.dir);
@@ -142,6 +152,9 @@ describe('an update', () => {
     expect(await page.getByTestId('build-id').textContent()).toBe(BUILD_A.id);
 
     await page.getByRole('button', { name: 'Update now' }).click();
+    // The reload drops the keys from memory: unlock, then the new build is running.
+    await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
+    await page.getByRole('link', { name: 'This device' }).first().click();
     await page.waitForFunction((id) => document.querySelector('[data-testid="build-id"]')?.textContent === id, BUILD_B.id, { timeout: 30_000 });
 
     // The other tab is told, and can still open a screen of its (old) build with the server gone.

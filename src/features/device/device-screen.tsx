@@ -17,6 +17,7 @@ import {
 import { useSession } from '../../lib/session';
 import { useStorageStatus } from '../../lib/use-storage-status';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { AutoLockSetting, ChangePassphraseForm } from './security-settings';
 
 type Quarantined = Awaited<ReturnType<typeof listQuarantined>>;
 
@@ -85,6 +86,11 @@ export function DeviceScreen() {
           Ask the browser again to keep Lifeboat’s data
         </button>
       ) : null}
+
+      <h2>Security</h2>
+      <p>Records on this device are encrypted. Each user unlocks with their own passphrase; the practice’s recovery key opens them if every passphrase is forgotten.</p>
+      <AutoLockSetting minutes={session.device.autoLockMinutes} />
+      <ChangePassphraseForm />
 
       <h2>Records that could not be read</h2>
       {quarantined.length === 0 ? (

@@ -1,6 +1,6 @@
 /** The audit trail: every write on this device, who did it, when, on which device. */
 import { listRecentAudit } from '../../db';
-import type { AuditEvent } from '../../domain/audit';
+import { AUDIT_ACTION_LABELS, type AuditEvent } from '../../domain/audit';
 import { formatUkDateTime } from '../../domain/time';
 import { staffDisplayName } from '../../domain/staff';
 import { useSession } from '../../lib/session';
@@ -40,7 +40,7 @@ export function HistoryScreen() {
                 <td>{formatUkDateTime(new Date(e.at))}</td>
                 <td>{who(e.actorId)}</td>
                 <td>
-                  <strong className="nhsuk-tag nhsuk-tag--grey">{e.action}</strong> {e.data.summary}
+                  <strong className="nhsuk-tag nhsuk-tag--grey">{AUDIT_ACTION_LABELS[e.action]}</strong> {e.data.summary}
                 </td>
                 <td>{e.deviceId === session.device.deviceId ? session.device.label : `Another device (${e.deviceId.slice(0, 8)})`}</td>
               </tr>

@@ -39,9 +39,9 @@ export function PracticeScreen() {
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate onChange={() => setSaved(false)}>
           <TextInput id="practice-name" label="Practice name" error={errors.name?.message} {...register('name')} />
           <TextInput id="practice-ods" label="ODS code" hint="One letter and five numbers, like A81001" width={10} error={errors.odsCode?.message} {...register('odsCode')} />
-          <TextArea id="practice-address" label="Address" autoComplete="street-address" error={errors.address?.message} {...register('address')} />
-          <TextInput id="practice-postcode" label="Postcode" width={10} autoComplete="postal-code" error={errors.postcode?.message} {...register('postcode')} />
-          <TextInput id="practice-phone" label="Phone" type="tel" width={20} autoComplete="tel" error={errors.phone?.message} {...register('phone')} />
+          <TextArea id="practice-address" label="Address" error={errors.address?.message} {...register('address')} />
+          <TextInput id="practice-postcode" label="Postcode" width={10} error={errors.postcode?.message} {...register('postcode')} />
+          <TextInput id="practice-phone" label="Phone" type="tel" width={20} error={errors.phone?.message} {...register('phone')} />
           <button className="nhsuk-button" type="submit" disabled={formState.isSubmitting}>
             Save practice details
           </button>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceLabelSchema } from '../../domain/device';
+import { newPassphraseSchema } from '../../domain/passphrase';
 import { practiceDetailsSchema } from '../../domain/practice';
 import { staffDetailsSchema } from '../../domain/staff';
 
@@ -8,6 +9,7 @@ export const setupFormSchema = z.object({
   practice: practiceDetailsSchema,
   staff: staffDetailsSchema,
   deviceLabel: deviceLabelSchema,
+  security: newPassphraseSchema,
 });
 export type SetupFormInput = z.input<typeof setupFormSchema>;
 export type SetupFormOutput = z.output<typeof setupFormSchema>;

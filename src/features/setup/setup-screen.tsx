@@ -1,14 +1,17 @@
 /**
- * First run on a device: the practice, your own details and a label for this device, in under a
- * minute. Then Lifeboat asks the browser for persistent storage and says plainly what it got.
+ * First run on a device: the practice, your own details, your passphrase and a label for this
+ * device, in under a minute. Then the recovery key is shown; only once the user has kept it is
+ * anything saved. Then Lifeboat asks the browser for persistent storage and records the answer.
  */
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { completeSetup, recordPersistentStorageAnswer, ValidationFailure } from '../../db';
+import { completeSetup, prepareNewPracticeKeys, recordPersistentStorageAnswer, ValidationFailure } from '../../db';
 import { toLondonIso } from '../../domain/time';
 import { ErrorSummary, TextInput, summariseErrors } from '../../components/form-fields';
 import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
+import { NewPassphraseFields, emptyNewPassphrase } from '../../components/passphrase-fields';
+import { RecoveryKeyPanel } from '../../components/recovery-key-panel';
 import { requestPersistentStorage } from '../../lib/storage-health';
 import { setupFormSchema, type SetupFormInput, type SetupFormOutput } from './setup-form';
 
@@ -25,28 +28,46 @@ const FIELD_IDS: Record<string, string> = {
   'staff.registrationNumber': 'you-registration',
   'staff.prescriberKind': 'you-prescriber-kind',
   deviceLabel: 'device-label',
+  'security.passphrase': 'you-passphrase',
+  'security.confirmPassphrase': 'you-confirm-passphrase',
 };
+
+type Pending = { values: SetupFormOutput } & ReturnType<typeof prepareNewPracticeKeys>;
 
 export function SetupScreen() {
   const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [saving, setSaving] = useState(false);
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: {
       practice: { name: '', odsCode: '', address: '', postcode: '', phone: '' },
       staff: emptyStaffDetails,
       deviceLabel: '',
+      security: emptyNewPassphrase,
     },
   });
   const { register, handleSubmit, formState, setError } = form;
   const errors = formState.errors;
 
-  async function onSubmit(values: SetupFormOutput) {
+  function onSubmit(values: SetupFormOutput) {
     setFailure(null);
+    setPending({ values, ...prepareNewPracticeKeys() });
+  }
+
+  async function save({ values, material, recoveryKey }: Pending) {
+    setSaving(true);
     try {
-      await completeSetup({ practice: values.practice, you: values.staff, deviceLabel: values.deviceLabel });
+      await completeSetup({
+        practice: values.practice,
+        you: values.staff,
+        deviceLabel: values.deviceLabel,
+        security: { material, recoveryKey, passphrase: values.security.passphrase },
+      });
       const granted = await requestPersistentStorage();
       await recordPersistentStorageAnswer(granted === true, toLondonIso(new Date()));
     } catch (error) {
+      setPending(null);
       if (error instanceof ValidationFailure) {
         for (const [field, message] of Object.entries(error.fieldErrors)) {
           const path = field === 'name' || field === 'registrationNumber' ? `staff.${field}` : field;
@@ -56,18 +77,24 @@ export function SetupScreen() {
       } else {
         setFailure(error instanceof Error ? error.message : String(error));
       }
+    } finally {
+      setSaving(false);
     }
   }
 
   const summary = summariseErrors(errors, FIELD_IDS);
   if (failure && summary.length === 0) summary.push({ field: 'practice-name', message: failure });
 
+  if (pending) {
+    return <RecoveryKeyPanel recoveryKey={pending.recoveryKey} practiceName={pending.values.practice.name} busy={saving} onConfirmed={() => void save(pending)} />;
+  }
+
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Set up Lifeboat on this device</h1>
         <p className="nhsuk-lede-text">
-          Three things to start: your practice’s name, your own details and a name for this device. You can add the rest of the team
+          Three things to start: your practice’s name, your own details with a passphrase, and a name for this device. You can add the rest of the team
           and the practice address later.
         </p>
         <ErrorSummary errors={summary} />
@@ -89,6 +116,7 @@ export function SetupScreen() {
             <fieldset className="nhsuk-fieldset">
               <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">You</legend>
               <StaffFields idPrefix="you" nameLabel="Your full name" />
+              <NewPassphraseFields idPrefix="you" />
             </fieldset>
             <fieldset className="nhsuk-fieldset">
               <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">This device</legend>

@@ -3,13 +3,16 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { addStaff, removeStaff, ValidationFailure } from '../../db';
+import { addStaff, listUnlockableUsers, removeStaff, ValidationFailure } from '../../db';
+import { newPassphraseSchema } from '../../domain/passphrase';
+import { NewPassphraseFields, emptyNewPassphrase } from '../../components/passphrase-fields';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { isPrescriber, staffDetailsSchema, staffDisplayName } from '../../domain/staff';
 import { ErrorSummary, summariseErrors } from '../../components/form-fields';
 import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
 import { useActor, useSession } from '../../lib/session';
 
-const addStaffFormSchema = z.object({ staff: staffDetailsSchema });
+const addStaffFormSchema = z.object({ staff: staffDetailsSchema, security: newPassphraseSchema });
 type AddStaffInput = z.input<typeof addStaffFormSchema>;
 type AddStaffOutput = z.output<typeof addStaffFormSchema>;
 
@@ -20,6 +23,8 @@ const FIELD_IDS = {
   'staff.professionalBody': 'new-body',
   'staff.registrationNumber': 'new-registration',
   'staff.prescriberKind': 'new-prescriber-kind',
+  'security.passphrase': 'new-passphrase',
+  'security.confirmPassphrase': 'new-confirm-passphrase',
 };
 
 export function StaffScreen() {
@@ -29,19 +34,22 @@ export function StaffScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<AddStaffInput, unknown, AddStaffOutput>({
     resolver: zodResolver(addStaffFormSchema),
-    defaultValues: { staff: emptyStaffDetails },
+    defaultValues: { staff: emptyStaffDetails, security: emptyNewPassphrase },
   });
+  const unlockable = useLiveQuery(listUnlockableUsers, []);
+  const hasPassphrase = new Set(unlockable.status === 'ready' ? unlockable.value.map((u) => u.staffId) : []);
 
   async function onSubmit(values: AddStaffOutput) {
     setNotice(null);
     try {
-      const member = await addStaff(values.staff, actor);
-      form.reset({ staff: emptyStaffDetails });
+      const member = await addStaff(values.staff, actor, values.security.passphrase);
+      form.reset({ staff: emptyStaffDetails, security: emptyNewPassphrase });
       setNotice(`${staffDisplayName(member.data)} added`);
     } catch (error) {
       if (error instanceof ValidationFailure) {
         for (const [field, message] of Object.entries(error.fieldErrors)) {
-          form.setError(`staff.${field}` as 'staff.name', { message });
+          if (field === '_') form.setError('security.passphrase', { message });
+          else form.setError(`staff.${field}` as 'staff.name', { message });
         }
       } else throw error;
     }
@@ -66,6 +74,7 @@ export function StaffScreen() {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Prescriber</th>
+            <th scope="col">Can unlock</th>
             <th scope="col">
               <span className="nhsuk-u-visually-hidden">Actions</span>
             </th>
@@ -80,6 +89,7 @@ export function StaffScreen() {
                   ? `${member.data.prescriberKind}, ${member.data.professionalBody} ${member.data.registrationNumber}`
                   : 'No'}
               </td>
+              <td>{hasPassphrase.has(member.id) ? 'Yes' : 'No passphrase yet'}</td>
               <td>
                 {member.id === actor.staffId ? (
                   'Using this device now'
@@ -105,6 +115,8 @@ export function StaffScreen() {
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <StaffFields idPrefix="new" />
+            <p className="nhsuk-body">Ask the new user to type their own passphrase. They unlock Lifeboat with it and nobody else needs to know it.</p>
+            <NewPassphraseFields idPrefix="new" whose="Their" />
             <button className="nhsuk-button" type="submit" disabled={form.formState.isSubmitting}>
               Add to this device
             </button>

@@ -5,6 +5,7 @@ export interface SetupAnswers {
   practiceName: string;
   yourName: string;
   gmcNumber: string;
+  passphrase: string;
   deviceLabel: string;
 }
 
@@ -12,22 +13,48 @@ export const GREEN_LANE: SetupAnswers = {
   practiceName: 'Green Lane Surgery',
   yourName: 'Dr Asha Patel',
   gmcNumber: '7654321',
+  passphrase: 'kettle orbit tulip',
   deviceLabel: 'Room 3 laptop',
 };
 
-/** First-run setup as a GP: practice name, own details (GMC number), device name. */
-export async function setUpDevice(page: Page, answers: SetupAnswers = GREEN_LANE): Promise<void> {
+/** The setup form's fields, as a GP fills them. */
+export async function fillSetupForm(page: Page, answers: SetupAnswers = GREEN_LANE): Promise<void> {
   await page.getByLabel('Practice name').fill(answers.practiceName);
   await page.getByLabel('Your full name').fill(answers.yourName);
   await page.getByLabel('Role').selectOption({ label: 'GP' });
   await page.getByLabel('Professional registration number').fill(answers.gmcNumber);
+  await page.getByLabel('Your passphrase').fill(answers.passphrase);
+  await page.getByLabel('Type the passphrase again').fill(answers.passphrase);
   await page.getByLabel('Name for this device').fill(answers.deviceLabel);
+}
+
+/** After the setup form: reads the recovery key shown, confirms it is kept, continues. */
+export async function keepRecoveryKey(page: Page): Promise<string> {
+  const key = (await page.getByTestId('recovery-key').textContent())?.trim() ?? '';
+  await page.getByLabel('I have printed or written down the recovery key').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return key;
+}
+
+/** First-run setup as a GP: practice name, own details (GMC number, passphrase), device name. Returns the recovery key. */
+export async function setUpDevice(page: Page, answers: SetupAnswers = GREEN_LANE): Promise<string> {
+  await fillSetupForm(page, answers);
   await page.getByRole('button', { name: 'Start using Lifeboat' }).click();
+  const recoveryKey = await keepRecoveryKey(page);
   await page.getByTestId('current-user').getByText(answers.yourName).waitFor();
+  return recoveryKey;
+}
+
+/** On the lock screen (or Switch user): choose the name, type the passphrase. */
+export async function unlockAs(page: Page, name: string, passphrase: string, button = 'Unlock'): Promise<void> {
+  await page.getByLabel('Who are you?').selectOption({ label: name });
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByTestId('current-user').getByText(name).waitFor();
 }
 
 /** Adds a colleague from the Staff screen. */
-export async function addStaff(page: Page, name: string, role: string, prescriber?: { registration: string; kind: string }): Promise<void> {
+export async function addStaff(page: Page, name: string, role: string, passphrase: string, prescriber?: { registration: string; kind: string }): Promise<void> {
   await page.getByRole('link', { name: 'Staff', exact: true }).first().click();
   await page.getByRole('heading', { name: 'Staff on this device' }).waitFor();
   await page.getByLabel('Full name').fill(name);
@@ -37,6 +64,8 @@ export async function addStaff(page: Page, name: string, role: string, prescribe
     await page.getByLabel('Professional registration number').fill(prescriber.registration);
     await page.getByLabel('Kind of prescriber').selectOption({ label: prescriber.kind });
   }
+  await page.getByLabel('Their passphrase').fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(passphrase);
   await page.getByRole('button', { name: 'Add to this device' }).click();
   await page.getByRole('cell', { name: `${name} (${role})`, exact: true }).waitFor();
 }

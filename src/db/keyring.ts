@@ -1,0 +1,74 @@
+/**
+ * The practice keys in memory, and nowhere else. "locked" until a user unlocks; locking drops the
+ * keys (the CryptoKeys are non-extractable and become unreachable). Locking one tab locks every
+ * tab of this browser, so an unattended second tab is not left open.
+ */
+import type { PracticeKeyMaterial, PracticeKeys } from '../crypto/practice-keys';
+
+export type KeyringState =
+  /** The device has no practice keys yet (setup not done, or set up before encryption). */
+  | { kind: 'no-keys' }
+  | { kind: 'locked' }
+  /** `material` is kept only to seal new key slots (adding a user, changing a passphrase). */
+  | { kind: 'unlocked'; keys: PracticeKeys; material: PracticeKeyMaterial; staffId: string };
+
+export class LockedError extends Error {
+  constructor() {
+    super('Lifeboat is locked: unlock it with your passphrase to read or save records');
+    this.name = 'LockedError';
+  }
+}
+
+let state: KeyringState = { kind: 'locked' };
+const listeners = new Set<() => void>();
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('lifeboat-lock') : null;
+// Node (unit tests) would otherwise keep running while the channel is open.
+(channel as { unref?: () => void } | null)?.unref?.();
+channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (event.data === 'lock' && state.kind === 'unlocked') setState({ kind: 'locked' });
+});
+
+function setState(next: KeyringState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+export function getKeyringState(): KeyringState {
+  return state;
+}
+
+export function subscribeToKeyring(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function setUnlocked(keys: PracticeKeys, material: PracticeKeyMaterial, staffId: string): void {
+  setState({ kind: 'unlocked', keys, material, staffId });
+}
+
+/** True once the practice has keys on this device (locked or not): nothing may be written plain. */
+export function hasPracticeKeys(): boolean {
+  return state.kind !== 'no-keys';
+}
+
+export function setNoKeys(): void {
+  setState({ kind: 'no-keys' });
+}
+
+/** Drops the keys from memory, here and in every other tab. */
+export function lockKeyring(): void {
+  if (state.kind === 'no-keys') return;
+  setState({ kind: 'locked' });
+  channel?.postMessage('lock');
+}
+
+/** The unlocked state, or a LockedError. */
+export function requireUnlocked(): Extract<KeyringState, { kind: 'unlocked' }> {
+  if (state.kind !== 'unlocked') throw new LockedError();
+  return state;
+}
+
+/** Puts back a state read earlier (an operation that failed half-way). */
+export function restoreKeyring(previous: KeyringState): void {
+  setState(previous);
+}
