@@ -86,8 +86,12 @@ function Protect() {
   );
 }
 
-/** The page around a screen shown before anyone is using the app: header, banners, main. */
-function Frame({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * The page around every screen: skip link, banners, header, main. Before anyone is using the app
+ * (setup, locked) the header is the service name alone; once unlocked it carries the practice,
+ * the menu and who is using the device.
+ */
+function Frame({ title, header, children }: { title: string; header?: ReactNode; children: ReactNode }) {
   useEffect(() => {
     document.title = `${title} – Lifeboat`;
   }, [title]);
@@ -97,13 +101,15 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
         Skip to main content
       </a>
       <UpdateBanner />
-      <header className="nhsuk-header" role="banner">
-        <div className="nhsuk-header__container nhsuk-width-container">
-          <div className="nhsuk-header__service">
-            <span className="nhsuk-header__service-name">Lifeboat</span>
+      {header ?? (
+        <header className="nhsuk-header" role="banner">
+          <div className="nhsuk-header__container nhsuk-width-container">
+            <div className="nhsuk-header__service">
+              <span className="nhsuk-header__service-name">Lifeboat</span>
+            </div>
           </div>
-        </div>
-      </header>
+        </header>
+      )}
       <StorageBanner />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
@@ -115,22 +121,26 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function Shell({ device }: { device: DeviceSettings }) {
-  const session = useSession();
   const path = usePath();
   const route = ROUTES.find((r) => matchPath(r.pattern, path));
-  const title = route?.title ?? 'Page not found';
   useAutoLock(device.autoLockMinutes, true);
+  return (
+    <Frame title={route?.title ?? 'Page not found'} header={<UnlockedHeader path={path} />}>
+      {route ? (
+        <ScreenErrorBoundary resetKey={path}>
+          <Suspense fallback={<Loading />}>{route.render()}</Suspense>
+        </ScreenErrorBoundary>
+      ) : (
+        <NotFound />
+      )}
+    </Frame>
+  );
+}
 
-  useEffect(() => {
-    document.title = `${title} – Lifeboat`;
-  }, [title]);
-
+function UnlockedHeader({ path }: { path: string }) {
+  const session = useSession();
   return (
     <>
-      <a className="nhsuk-skip-link" href="#maincontent">
-        Skip to main content
-      </a>
-      <UpdateBanner />
       <header className="nhsuk-header" role="banner">
         <div className="nhsuk-header__container nhsuk-width-container">
           <div className="nhsuk-header__service">
@@ -141,35 +151,23 @@ function Shell({ device }: { device: DeviceSettings }) {
           </div>
         </div>
         <nav className="nhsuk-header__navigation" aria-label="Menu">
-            <div className="nhsuk-header__navigation-container nhsuk-width-container">
-              <ul className="nhsuk-header__navigation-list">
-                {NAVIGATION.map((item) => {
-                  const current = matchPath(item.to, path) !== null;
-                  return (
-                    <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
-                      <Link className="nhsuk-header__navigation-link" to={item.to} aria-current={current ? 'page' : undefined}>
-                        {item.label}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          </nav>
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {NAVIGATION.map((item) => {
+                const current = matchPath(item.to, path) !== null;
+                return (
+                  <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
+                    <Link className="nhsuk-header__navigation-link" to={item.to} aria-current={current ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
       </header>
       <UserBar />
-      <StorageBanner />
-      <div className="nhsuk-width-container">
-        <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-          {route ? (
-            <ScreenErrorBoundary resetKey={path}>
-              <Suspense fallback={<Loading />}>{route.render()}</Suspense>
-            </ScreenErrorBoundary>
-          ) : (
-            <NotFound />
-          )}
-        </main>
-      </div>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { LifeboatDatabase, useDatabase } from '../../../src/db';
+import { LifeboatDatabase, useDatabase, watchQuery } from '../../../src/db';
 import type { Clock } from '../../../src/domain/clock';
 
 /** A frozen clock: 19 July 2024, 09:00 London (BST), unless told otherwise. */
@@ -21,4 +21,18 @@ export function freshDatabase(clock: Clock = frozenClock()): LifeboatDatabase {
   const db = new LifeboatDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
   useDatabase(db, { clock });
   return db;
+}
+
+/** The first value a live query delivers, then unsubscribes. */
+export function firstLiveValue<T>(query: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const stop = watchQuery(
+      query,
+      (value) => {
+        stop();
+        resolve(value);
+      },
+      reject,
+    );
+  });
 }

@@ -1,19 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDeviceSettings, getStorageStatus, listStaff, watchQuery } from '../../../src/db';
-import { freshDatabase } from './fresh-database';
+import { firstLiveValue, freshDatabase } from './fresh-database';
 
-function firstValue<T>(query: () => Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const stop = watchQuery(
-      query,
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      reject,
-    );
-  });
-}
 
 describe('live queries', () => {
   beforeEach(() => {
@@ -21,7 +9,7 @@ describe('live queries', () => {
   });
 
   it('creates the device identity on the first read, even from inside a live query', async () => {
-    const settings = await firstValue(() => getDeviceSettings());
+    const settings = await firstLiveValue(() => getDeviceSettings());
     expect(settings.deviceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(getStorageStatus().problem).toBeNull();
     expect((await getDeviceSettings()).deviceId).toBe(settings.deviceId);

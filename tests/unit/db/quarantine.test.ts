@@ -5,13 +5,12 @@ import {
   getStorageStatus,
   listQuarantined,
   listStaff,
-  watchQuery,
   type LifeboatDatabase,
 } from '../../../src/db';
 import type { RecordRow } from '../../../src/db/database';
 import type { Actor } from '../../../src/domain/record';
 import type { StaffMember } from '../../../src/domain/staff';
-import { freshDatabase } from './fresh-database';
+import { firstLiveValue, freshDatabase } from './fresh-database';
 import { setUpDevice } from './builders';
 
 const BAD_SHAPE_ID = '0b7c1a52-7f0e-4c8e-9d55-2f6a1d4e8b01';
@@ -46,18 +45,6 @@ async function writeCorruptedStaff(): Promise<void> {
   ]);
 }
 
-function firstValue<T>(query: () => Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const stop = watchQuery(
-      query,
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      reject,
-    );
-  });
-}
 
 function expectQuarantinedStaff(rows: Awaited<ReturnType<typeof listQuarantined>>): void {
   const byRecord = new Map(rows.map((row) => [row.recordId, row]));
@@ -104,7 +91,7 @@ describe('quarantine of corrupted rows', () => {
     await writeCorruptedStaff();
     const before = getStorageStatus().quarantined;
 
-    expect(await firstValue(() => listStaff())).toEqual([gp]);
+    expect(await firstLiveValue(() => listStaff())).toEqual([gp]);
 
     expect(getStorageStatus().quarantined).toBe(before + 2);
     expect(getStorageStatus().problem).toBeNull();
