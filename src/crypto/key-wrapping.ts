@@ -10,12 +10,14 @@ export const PBKDF2_ITERATIONS = 600_000;
 
 export type KdfParams = { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string } | { name: 'HKDF'; hash: 'SHA-256'; salt: string };
 
+export type Pbkdf2Params = Extract<KdfParams, { name: 'PBKDF2' }>;
+
 export interface Sealed {
   iv: string;
   ciphertext: string;
 }
 
-export function newPassphraseKdf(iterations = PBKDF2_ITERATIONS): KdfParams {
+export function newPassphraseKdf(iterations = PBKDF2_ITERATIONS): Pbkdf2Params {
   return { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(randomBytes(16)) };
 }
 

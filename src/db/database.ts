@@ -65,6 +65,16 @@ export interface AuditRow {
   payload: StoredPayload;
 }
 
+/** A patient row: `lookup` holds keyed hashes (HMAC under the practice index key) of the NHS number and of name with date of birth, never the values. */
+export interface PatientRow extends RecordRow {
+  lookup: string[];
+}
+
+/** A consultation row: the patient's id (a UUID, not identifying) in clear, to list a patient's records. */
+export interface ConsultationRow extends RecordRow {
+  patientId: string;
+}
+
 /** A stored row that failed its schema on read: reported and kept aside, never dropped. */
 export interface QuarantineRow {
   id: string;
@@ -87,6 +97,10 @@ export class LifeboatDatabase extends Dexie {
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   /** The practice keys sealed once per user and once under the recovery key (version 2). */
   keySlots!: EntityTable<KeySlotRow, 'id'>;
+  /** Patients seen during the outage (version 3); found by keyed-hash lookup or in memory after unlock. */
+  patients!: EntityTable<PatientRow, 'id'>;
+  /** Consultations: drafts autosaved as typed, then signed, with addenda; never deleted (version 3). */
+  consultations!: EntityTable<ConsultationRow, 'id'>;
 
   constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(DATABASE_NAME, {
@@ -117,5 +131,10 @@ export class LifeboatDatabase extends Dexie {
             row.unlockBlockedUntil ??= null;
           }),
       );
+    // Version 3: patients and consultations.
+    this.version(3).stores({
+      patients: 'id, status, updatedAt, *lookup',
+      consultations: 'id, status, patientId, authorId, updatedAt',
+    });
   }
 }

@@ -28,4 +28,19 @@ export {
   prepareNewPracticeKeys,
   UnlockRefused,
 } from './security-repository';
+export { makeJoinFile, joinPractice, JOIN_FILE_MAX_BYTES, type JoinFile, type JoinInput, type JoinResult } from './join-repository';
 export { getKeyringState, subscribeToKeyring, LockedError, type KeyringState } from './keyring';
+export { listPatients, getPatient, findPatients, findPatientByNhsNumber, addPatient, updatePatient, PossibleDuplicatePatient } from './patient-repository';
+export {
+  getConsultation,
+  listConsultations,
+  listConsultationsForPatient,
+  countDrafts,
+  startConsultation,
+  saveDraft,
+  signConsultationRecord,
+  addAddendumTo,
+  discardConsultation,
+  recordConsultationAccess,
+  ConsultationRefused,
+} from './consultation-repository';

@@ -17,6 +17,11 @@ export function setKdfIterationsForTests(next: number | null): void {
   iterations = next ?? PBKDF2_ITERATIONS;
 }
 
+/** The PBKDF2 cost in force (lowered only in tests), for other secrets typed by people: a join file's one-time passphrase. */
+export function passphraseKdfIterations(): number {
+  return iterations;
+}
+
 function slotContext(slot: Pick<KeySlotRow, 'id' | 'kind' | 'staffId'>): string {
   return `key-slot:${slot.id}:${slot.kind}:${slot.staffId ?? ''}`;
 }

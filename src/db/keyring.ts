@@ -26,6 +26,8 @@ const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('l
 (channel as { unref?: () => void } | null)?.unref?.();
 channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (event.data === 'lock' && state.kind === 'unlocked') setState({ kind: 'locked' });
+  // Another tab has just put keys on disk (set up, protected, joined a practice): this one has none in memory.
+  if (event.data === 'keys-exist' && state.kind === 'no-keys') setState({ kind: 'locked' });
 });
 
 function setState(next: KeyringState): void {
@@ -44,6 +46,12 @@ export function subscribeToKeyring(listener: () => void): () => void {
 
 export function setUnlocked(keys: PracticeKeys, material: PracticeKeyMaterial, staffId: string): void {
   setState({ kind: 'unlocked', keys, material, staffId });
+  channel?.postMessage('keys-exist');
+}
+
+/** The device has practice keys and none is in memory (start-up on a device with key slots). */
+export function setLocked(): void {
+  setState({ kind: 'locked' });
 }
 
 /** True once the practice has keys on this device (locked or not): nothing may be written plain. */
@@ -53,6 +61,12 @@ export function hasPracticeKeys(): boolean {
 
 export function setNoKeys(): void {
   setState({ kind: 'no-keys' });
+}
+
+/** Keys are now on disk but in no memory (this device has just joined a practice): locked, here and in every other tab. */
+export function setKeysStoredLocked(): void {
+  setState({ kind: 'locked' });
+  channel?.postMessage('keys-exist');
 }
 
 /** Drops the keys from memory, here and in every other tab. */

@@ -13,9 +13,10 @@ import { unlockDelayMs, unlockWaitRemaining } from '../domain/unlock-throttle';
 import { getClock, getDatabase } from './context';
 import type { KeySlotRow, RecordRow } from './database';
 import { getDeviceSettings } from './device-repository';
-import { getKeyringState, lockKeyring, requireUnlocked, restoreKeyring, setNoKeys, setUnlocked } from './keyring';
+import { getKeyringState, lockKeyring, requireUnlocked, restoreKeyring, setLocked, setNoKeys, setUnlocked } from './keyring';
 import { makeRecoverySlot, makeUserSlot, openSlot } from './key-slots';
 import { codecForKeys, keyringPayloadCodec } from './payload-codec';
+import { patientLookupKeys } from './patient-repository';
 import { auditRow } from './record-store';
 import { getStaffMember } from './staff-repository';
 import { toLondonIso } from '../domain/time';
@@ -37,7 +38,7 @@ export class UnlockRefused extends Error {
 export async function initialiseKeyring(): Promise<void> {
   const slots = await getDatabase().keySlots.count();
   if (slots === 0) setNoKeys();
-  else if (getKeyringState().kind === 'no-keys') lockKeyring();
+  else if (getKeyringState().kind === 'no-keys') setLocked();
 }
 
 /** The users who can unlock this device, by the name on their key slot. Holds no patient data. */
@@ -55,17 +56,20 @@ export async function hasUserSlot(staffId: string): Promise<boolean> {
 
 function waitMessage(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** Refuses at once while the throttle says wait. */
-async function checkThrottle(): Promise<void> {
+export async function checkThrottle(): Promise<void> {
   const device = await getDeviceSettings();
   const wait = unlockWaitRemaining(device.unlockBlockedUntil, getClock().now());
   if (wait > 0) throw new UnlockRefused(`Too many wrong tries. Wait ${waitMessage(wait)}, then try again.`, wait);
 }
 
-async function recordFailure(what: string): Promise<never> {
+/** Counts a wrong secret (passphrase, recovery key, a join file's one-time passphrase) and throws UnlockRefused. */
+export async function recordFailure(what: string): Promise<never> {
   const device = await getDeviceSettings();
   const failures = device.unlockFailures + 1;
   const delay = unlockDelayMs(failures);
@@ -79,7 +83,8 @@ async function recordFailure(what: string): Promise<never> {
   throw new UnlockRefused(delay > 0 ? `${what} Wait ${waitMessage(delay)} before the next try.` : what, delay);
 }
 
-async function openUserSlot(staffId: string, passphrase: string): Promise<PracticeKeyMaterial> {
+/** Opens `staffId`'s key slot with their passphrase, counting a wrong one. */
+export async function openUserSlot(staffId: string, passphrase: string): Promise<PracticeKeyMaterial> {
   await checkThrottle();
   const slot = await getDatabase().keySlots.where('staffId').equals(staffId).first();
   if (!slot) throw new UnlockRefused('This user has no passphrase on this device yet: ask someone who can unlock to set one on the Staff screen.', 0);
@@ -217,7 +222,13 @@ export async function protectExistingRecords(input: { material: PracticeKeyMater
   if (!staffId || !member) throw new ValidationFailure('Choose who is using this device first');
 
   const keys = await importPracticeKeys(input.material);
-  const [practiceRows, staffRows, auditRows] = await Promise.all([db.practice.toArray(), db.staff.toArray(), db.audit.toArray()]);
+  const [practiceRows, staffRows, auditRows, patientRows, consultationRows] = await Promise.all([
+    db.practice.toArray(),
+    db.staff.toArray(),
+    db.audit.toArray(),
+    db.patients.toArray(),
+    db.consultations.toArray(),
+  ]);
   const previous = getKeyringState();
   setUnlocked(keys, input.material, staffId);
   try {
@@ -225,20 +236,28 @@ export async function protectExistingRecords(input: { material: PracticeKeyMater
       if (row.payload.codec !== 'plain') return row;
       return { ...row, payload: await keyringPayloadCodec.encode(row.payload.value, `${table}:${row.id}`) };
     };
-    const [practice, staff, audit] = await Promise.all([
+    const [practice, staff, audit, patients, consultations] = await Promise.all([
       Promise.all(practiceRows.map((r) => encrypt('practice', r))),
       Promise.all(staffRows.map((r) => encrypt('staff', r))),
       Promise.all(auditRows.map((r) => encrypt('audit', r))),
+      Promise.all(patientRows.map(async (r) => ({ ...(await encrypt('patients', r)), lookup: r.payload.codec === 'plain' ? await patientLookupKeys(r) : r.lookup }))),
+      Promise.all(consultationRows.map((r) => encrypt('consultations', r))),
     ]);
     const slots = await firstKeySlots(input.material, staffId, staffDisplayName(member.data), passphrase, input.recoveryKey);
-    const event = await auditRow({ staffId, deviceId: device.deviceId }, 'passphrase', 'staff', staffId, `${staffDisplayName(member.data)} turned on encryption; ${practice.length + staff.length + audit.length} records encrypted`);
+    const total = practice.length + staff.length + audit.length + patients.length + consultations.length;
+    const event = await auditRow({ staffId, deviceId: device.deviceId }, 'passphrase', 'staff', staffId, `${staffDisplayName(member.data)} turned on encryption; ${total} records encrypted`);
     await guardedWrite(() =>
-      db.transaction('rw', [db.practice, db.staff, db.audit, db.keySlots], async () => {
+      db.transaction('rw', [db.practice, db.staff, db.audit, db.keySlots, db.patients, db.consultations], async () => {
         // Anything written since we read would be left plain: refuse rather than miss it.
-        if ((await db.audit.count()) !== auditRows.length) throw new ValidationFailure('Records changed while encrypting: try again');
+        const counts = await Promise.all([db.audit.count(), db.patients.count(), db.consultations.count()]);
+        if (counts[0] !== auditRows.length || counts[1] !== patientRows.length || counts[2] !== consultationRows.length) {
+          throw new ValidationFailure('Records changed while encrypting: try again');
+        }
         await db.practice.bulkPut(practice);
         await db.staff.bulkPut(staff);
         await db.audit.bulkPut(audit);
+        await db.patients.bulkPut(patients);
+        await db.consultations.bulkPut(consultations);
         await db.keySlots.bulkPut(slots);
         await db.audit.put(event);
       }),

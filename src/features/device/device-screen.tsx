@@ -18,6 +18,7 @@ import { useSession } from '../../lib/session';
 import { useStorageStatus } from '../../lib/use-storage-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { AutoLockSetting, ChangePassphraseForm } from './security-settings';
+import { AddDeviceSection } from './add-device';
 
 type Quarantined = Awaited<ReturnType<typeof listQuarantined>>;
 
@@ -91,6 +92,8 @@ export function DeviceScreen() {
       <p>Records on this device are encrypted. Each user unlocks with their own passphrase; the practice’s recovery key opens them if every passphrase is forgotten.</p>
       <AutoLockSetting minutes={session.device.autoLockMinutes} />
       <ChangePassphraseForm />
+
+      <AddDeviceSection />
 
       <h2>Records that could not be read</h2>
       {quarantined.length === 0 ? (

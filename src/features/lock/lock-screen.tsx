@@ -28,7 +28,12 @@ export function LockScreen({ lastStaffId }: { lastStaffId: string | null }) {
         </>
       ) : (
         <>
-          <p>Records on this device are encrypted. Unlock with your passphrase to carry on.</p>
+          {lastStaffId === null ? (
+            // Nobody has used this device yet: it has just joined the practice from another device.
+            <p>This device has joined the practice. Unlock with the passphrase you use on the practice’s other devices.</p>
+          ) : (
+            <p>Records on this device are encrypted. Unlock with your passphrase to carry on.</p>
+          )}
           <UnlockForm users={users.value} initialStaffId={users.value.some((u) => u.staffId === lastStaffId) ? (lastStaffId ?? undefined) : undefined} submitLabel="Unlock" />
           <details className="nhsuk-details">
             <summary className="nhsuk-details__summary">

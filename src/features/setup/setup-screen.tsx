@@ -14,6 +14,7 @@ import { NewPassphraseFields, emptyNewPassphrase } from '../../components/passph
 import { RecoveryKeyPanel } from '../../components/recovery-key-panel';
 import { requestPersistentStorage } from '../../lib/storage-health';
 import { setupFormSchema, type SetupFormInput, type SetupFormOutput } from './setup-form';
+import { JoinPracticeScreen } from './join-screen';
 
 const FIELD_IDS: Record<string, string> = {
   'practice.name': 'practice-name',
@@ -38,6 +39,7 @@ export function SetupScreen() {
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
+  const [joining, setJoining] = useState(false);
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: {
@@ -89,6 +91,8 @@ export function SetupScreen() {
     return <RecoveryKeyPanel recoveryKey={pending.recoveryKey} practiceName={pending.values.practice.name} busy={saving} onConfirmed={() => void save(pending)} />;
   }
 
+  if (joining) return <JoinPracticeScreen onCancel={() => setJoining(false)} />;
+
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -97,6 +101,12 @@ export function SetupScreen() {
           Three things to start: your practice’s name, your own details with a passphrase, and a name for this device. You can add the rest of the team
           and the practice address later.
         </p>
+        <div className="nhsuk-inset-text">
+          <p>Does your practice already use Lifeboat on another device? Then join it instead: this device gets the same staff and records, and everyone keeps their passphrase.</p>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setJoining(true)}>
+            Join a practice that already uses Lifeboat instead
+          </button>
+        </div>
         <ErrorSummary errors={summary} />
         <FormProvider {...form}>
           <form onSubmit={handleSubmit(onSubmit)} noValidate>

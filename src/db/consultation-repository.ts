@@ -1,0 +1,148 @@
+/**
+ * Consultations: a draft is saved as it is typed (every few hundred milliseconds, by the screen),
+ * then signed, after which only addenda are added. Nothing signed is changed, nothing is deleted:
+ * a discarded draft is kept, hidden from lists, with who discarded it and why. Every step is
+ * audited with the record; autosaves are audited at most once per editing spell, not per keystroke.
+ */
+import {
+  addAddendum,
+  consultationDraftSchema,
+  consultationSchema,
+  discardDraft,
+  newConsultationDraft,
+  signConsultation,
+  type Consultation,
+  type ConsultationDraftInput,
+  type ConsultationResult,
+  type FieldError,
+  type Signer,
+} from '../domain/consultation';
+import { newId } from '../domain/ids';
+import type { Actor } from '../domain/record';
+import type { AuditAction } from '../domain/audit';
+import { getClock, getDatabase } from './context';
+import type { ConsultationRow } from './database';
+import { getPatient } from './patient-repository';
+import { auditRow, fromRow, fromRows, nowIso, toRow } from './record-store';
+import { guardedWrite, ValidationFailure } from './write-guard';
+
+const AUTOSAVE_AUDIT_SPELL_MS = 10 * 60 * 1000;
+const lastAutosaveAudit = new Map<string, number>();
+
+async function toConsultationRow(consultation: Consultation): Promise<ConsultationRow> {
+  return { ...(await toRow('consultations', consultation)), patientId: consultation.data.patientId };
+}
+
+export async function getConsultation(id: string): Promise<Consultation | null> {
+  const row = await getDatabase().consultations.get(id);
+  return row ? fromRow('consultations', row, consultationSchema) : null;
+}
+
+/** Every consultation on the device, discarded ones included (lists filter them). */
+export async function listConsultations(): Promise<Consultation[]> {
+  return fromRows('consultations', await getDatabase().consultations.toArray(), consultationSchema);
+}
+
+export async function listConsultationsForPatient(patientId: string): Promise<Consultation[]> {
+  return fromRows('consultations', await getDatabase().consultations.where('patientId').equals(patientId).toArray(), consultationSchema);
+}
+
+/** Unsigned drafts, for the list that is always one tap away. */
+export async function countDrafts(): Promise<number> {
+  return getDatabase().consultations.where('status').equals('draft').count();
+}
+
+async function write(consultation: Consultation, audit: { actor: Actor; action: AuditAction; summary: string } | null, expectedStatus: Consultation['status']): Promise<void> {
+  const row = await toConsultationRow(consultation);
+  const auditEntry = audit ? await auditRow(audit.actor, audit.action, 'consultation', consultation.id, audit.summary) : null;
+  const db = getDatabase();
+  await guardedWrite(() =>
+    db.transaction('rw', [db.consultations, db.audit], async () => {
+      const stored = await db.consultations.get(consultation.id);
+      // Another tab may have signed or discarded it since we read it: never overwrite that.
+      if (stored && stored.status !== expectedStatus) throw new ValidationFailure(`This consultation has been ${stored.status} meanwhile and cannot be changed here`);
+      await db.consultations.put(row);
+      if (auditEntry) await db.audit.put(auditEntry);
+    }),
+  );
+}
+
+/** A new draft for a patient, care time now (editable while a draft). */
+export async function startConsultation(patientId: string, actor: Actor, initial: Partial<ConsultationDraftInput> = {}): Promise<Consultation> {
+  const patient = await getPatient(patientId);
+  if (!patient) throw new ValidationFailure('That patient is not on this device');
+  const draft = newConsultationDraft({ id: newId(), patientId, actor, now: getClock().now() });
+  const withInitial = { ...draft, data: { ...draft.data, ...consultationDraftSchema.partial().parse(initial), patientId } };
+  const consultation = consultationSchema.parse(withInitial);
+  const db = getDatabase();
+  if (await db.consultations.get(consultation.id)) throw new ValidationFailure('A consultation with this id already exists');
+  await write(consultation, { actor, action: 'create', summary: 'Started a consultation' }, 'draft');
+  return consultation;
+}
+
+/** Saves what is typed in a draft. Any text is accepted; signing checks it. */
+export async function saveDraft(id: string, content: Partial<ConsultationDraftInput>, actor: Actor): Promise<Consultation> {
+  const current = await getConsultation(id);
+  if (!current) throw new ValidationFailure('That consultation is not on this device');
+  if (current.status !== 'draft') throw new ValidationFailure(`This consultation is ${current.status}: it cannot be changed. Add an addendum instead.`);
+  const parsed = consultationDraftSchema.partial().safeParse(content);
+  if (!parsed.success) throw new ValidationFailure(parsed.error.issues.map((i) => i.message).join('; '));
+  const next = consultationSchema.parse({
+    ...current,
+    updatedAt: nowIso(),
+    data: { ...current.data, ...parsed.data, patientId: current.data.patientId },
+  });
+  const now = getClock().now().getTime();
+  const last = lastAutosaveAudit.get(`${id}:${actor.staffId}`) ?? 0;
+  const audit = now - last > AUTOSAVE_AUDIT_SPELL_MS ? { actor, action: 'update' as const, summary: 'Edited the draft' } : null;
+  await write(next, audit, 'draft');
+  if (audit) lastAutosaveAudit.set(`${id}:${actor.staffId}`, now);
+  return next;
+}
+
+export class ConsultationRefused extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'ConsultationRefused';
+  }
+}
+
+function accept(result: ConsultationResult): Consultation {
+  if (!result.ok) throw new ConsultationRefused(result.errors);
+  return result.consultation;
+}
+
+/** Signs a draft: checked as signing requires; from then on it is read-only. */
+export async function signConsultationRecord(id: string, signer: Signer): Promise<Consultation> {
+  const current = await getConsultation(id);
+  if (!current) throw new ValidationFailure('That consultation is not on this device');
+  const patient = await getPatient(current.data.patientId);
+  const signed = accept(signConsultation(current, signer, getClock().now(), patient ? { dateOfBirth: patient.data.dateOfBirth } : undefined));
+  await write(signed, { actor: signer, action: 'sign', summary: 'Signed the consultation' }, 'draft');
+  return signed;
+}
+
+/** A correction or addition to a signed record: who, when, why, and the text. */
+export async function addAddendumTo(id: string, input: { reason: string; text: string }, actor: Actor): Promise<Consultation> {
+  const current = await getConsultation(id);
+  if (!current) throw new ValidationFailure('That consultation is not on this device');
+  const next = accept(addAddendum(current, { id: newId(), at: nowIso(), authorId: actor.staffId, deviceId: actor.deviceId, ...input }));
+  await write(next, { actor, action: 'addendum', summary: `Added an addendum: ${input.reason.trim().slice(0, 200)}` }, 'signed');
+  return next;
+}
+
+/** Discards a draft with a reason; it is kept, hidden from lists, in the record's history. */
+export async function discardConsultation(id: string, reason: string, actor: Actor): Promise<Consultation> {
+  const current = await getConsultation(id);
+  if (!current) throw new ValidationFailure('That consultation is not on this device');
+  const next = accept(discardDraft(current, reason, actor, getClock().now()));
+  await write(next, { actor, action: 'discard', summary: `Discarded the draft: ${reason.trim().slice(0, 200)}` }, 'draft');
+  return next;
+}
+
+/** Opening a signed record, or printing one, is part of its history. */
+export async function recordConsultationAccess(id: string, action: 'view' | 'print', actor: Actor): Promise<void> {
+  const audit = await auditRow(actor, action, 'consultation', id, action === 'view' ? 'Viewed the signed record' : 'Printed the record as PDF');
+  const db = getDatabase();
+  await guardedWrite(() => db.audit.put(audit));
+}
