@@ -4,7 +4,7 @@
  * has every one of them cached, so they open offline too.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { getDeviceSettings, lock } from '../db';
+import { countDrafts, getDeviceSettings, lock } from '../db';
 import type { DeviceSettings } from '../domain/device';
 import { staffDisplayName } from '../domain/staff';
 import { Link, matchPath, usePath } from '../lib/router';
@@ -23,16 +23,27 @@ const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m)
 const SwitchUserScreen = lazy(() => import('../features/lock/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
 const PracticeScreen = lazy(() => import('../features/practice/practice-screen').then((m) => ({ default: m.PracticeScreen })));
 const DeviceScreen = lazy(() => import('../features/device/device-screen').then((m) => ({ default: m.DeviceScreen })));
+const PatientsScreen = lazy(() => import('../features/patients/patients-screen').then((m) => ({ default: m.PatientsScreen })));
+const AddPatientScreen = lazy(() => import('../features/patients/add-patient-screen').then((m) => ({ default: m.AddPatientScreen })));
+const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
+const ConsultationsScreen = lazy(() => import('../features/consultations/consultations-screen').then((m) => ({ default: m.ConsultationsScreen })));
+const ConsultationScreen = lazy(() => import('../features/consultations/consultation-screen').then((m) => ({ default: m.ConsultationScreen })));
 const HistoryScreen = lazy(() => import('../features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
 
 interface Route {
   pattern: string;
   title: string;
-  render: () => ReactNode;
+  render: (params: Record<string, string>) => ReactNode;
 }
 
+// Order matters: /patients/new before /patients/:id.
 const ROUTES: Route[] = [
   { pattern: '/', title: 'Home', render: () => <HomeScreen /> },
+  { pattern: '/patients', title: 'Patients', render: () => <PatientsScreen /> },
+  { pattern: '/patients/new', title: 'Add a patient', render: () => <AddPatientScreen /> },
+  { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },
+  { pattern: '/consultations', title: 'Consultations', render: () => <ConsultationsScreen /> },
+  { pattern: '/consultations/:id', title: 'Consultation', render: (p) => <ConsultationScreen consultationId={p.id ?? ''} /> },
   { pattern: '/staff', title: 'Staff', render: () => <StaffScreen /> },
   { pattern: '/switch-user', title: 'Switch user', render: () => <SwitchUserScreen /> },
   { pattern: '/practice', title: 'Practice details', render: () => <PracticeScreen /> },
@@ -42,6 +53,8 @@ const ROUTES: Route[] = [
 
 const NAVIGATION = [
   { to: '/', label: 'Home' },
+  { to: '/patients', label: 'Patients' },
+  { to: '/consultations', label: 'Consultations' },
   { to: '/staff', label: 'Staff' },
   { to: '/device', label: 'This device' },
   { to: '/history', label: 'Audit trail' },
@@ -122,13 +135,14 @@ function Frame({ title, header, children }: { title: string; header?: ReactNode;
 
 function Shell({ device }: { device: DeviceSettings }) {
   const path = usePath();
-  const route = ROUTES.find((r) => matchPath(r.pattern, path));
+  const match = ROUTES.map((r) => ({ route: r, params: matchPath(r.pattern, path) })).find((m) => m.params !== null);
+  const route = match?.route;
   useAutoLock(device.autoLockMinutes, true);
   return (
     <Frame title={route?.title ?? 'Page not found'} header={<UnlockedHeader path={path} />}>
       {route ? (
         <ScreenErrorBoundary resetKey={path}>
-          <Suspense fallback={<Loading />}>{route.render()}</Suspense>
+          <Suspense fallback={<Loading />}>{route.render(match?.params ?? {})}</Suspense>
         </ScreenErrorBoundary>
       ) : (
         <NotFound />
@@ -154,7 +168,7 @@ function UnlockedHeader({ path }: { path: string }) {
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
               {NAVIGATION.map((item) => {
-                const current = matchPath(item.to, path) !== null;
+                const current = item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`) || path.startsWith(`${item.to}?`);
                 return (
                   <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
                     <Link className="nhsuk-header__navigation-link" to={item.to} aria-current={current ? 'page' : undefined}>
@@ -185,7 +199,7 @@ function UserBar() {
           ) : (
             <>Nobody is using this device. </>
           )}
-          <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link>{' '}
+          <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link> · <DraftsLink />{' '}
           <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 lifeboat-inline-button" onClick={lock}>
             Lock
           </button>
@@ -193,6 +207,13 @@ function UserBar() {
       </div>
     </div>
   );
+}
+
+/** Unsigned drafts, always one tap away. */
+function DraftsLink() {
+  const drafts = useLiveQuery(countDrafts, []);
+  const count = drafts.status === 'ready' ? drafts.value : 0;
+  return <Link to="/consultations?view=drafts">{`Unsigned drafts (${count})`}</Link>;
 }
 
 function Loading() {

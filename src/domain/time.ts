@@ -76,3 +76,27 @@ export function formatUkTime(instant: Date, withSeconds = true): string {
 
 /** Matches the ISO strings this module writes (an offset is required, never a bare local time). */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A date and time typed as London wall-clock time ("2024-07-19T09:30", as a datetime-local input
+ * gives it) → ISO with London's offset at that moment. Null when it is not a real time.
+ */
+export function fromLondonLocal(local: string): string | null {
+  const m = LOCAL_INPUT.exec(local.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // The offset depends on the instant itself; two passes settle it either side of a clock change.
+  let instant = new Date(wall - londonOffsetMinutes(new Date(wall)) * 60_000);
+  instant = new Date(wall - londonOffsetMinutes(instant) * 60_000);
+  return toLondonIso(instant);
+}
+
+/** An ISO time → the London wall-clock value a datetime-local input shows ("2024-07-19T09:30"). */
+export function toLondonLocal(iso: string): string {
+  return toLondonIso(new Date(iso)).slice(0, 16);
+}

@@ -19,6 +19,8 @@ export function HomeScreen() {
       ) : null}
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {[
+          { to: '/patients', title: 'Patients', text: 'Find a patient or add one, then start a consultation.' },
+          { to: '/consultations', title: 'Consultations', text: 'Today’s consultations, unsigned drafts, and search.' },
           { to: '/staff', title: 'Staff', text: 'Add the people who will use this device.' },
           { to: '/practice', title: 'Practice details', text: 'Address, phone and ODS code.' },
           { to: '/device', title: 'This device', text: 'Whether the browser will keep Lifeboat’s data, and space used.' },

@@ -1,0 +1,102 @@
+/**
+ * Add a patient. A likely duplicate (same name and date of birth) is shown before a second record
+ * is made, so the existing one is used instead; the same NHS number is refused outright.
+ */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { addPatient, PossibleDuplicatePatient, ValidationFailure } from '../../db';
+import { patientDetailsSchema, patientSummaryLine, SEX_LABELS, SEXES, type Patient, type PatientDetails, type PatientDetailsInput } from '../../domain/patient';
+import { ErrorSummary, Select, TextArea, TextInput, summariseErrors } from '../../components/form-fields';
+import { Link, navigate } from '../../lib/router';
+import { useActor } from '../../lib/session';
+
+const FIELD_IDS = {
+  firstName: 'patient-first-name',
+  lastName: 'patient-last-name',
+  dateOfBirth: 'patient-date-of-birth',
+  sex: 'patient-sex',
+  nhsNumber: 'patient-nhs-number',
+  address: 'patient-address',
+  postcode: 'patient-postcode',
+  phone: 'patient-phone',
+};
+
+export function AddPatientScreen() {
+  const actor = useActor();
+  const [duplicates, setDuplicates] = useState<{ values: PatientDetails; matches: Patient[] } | null>(null);
+  const form = useForm<PatientDetailsInput, unknown, PatientDetails>({
+    resolver: zodResolver(patientDetailsSchema),
+    defaultValues: { firstName: '', lastName: '', dateOfBirth: '', nhsNumber: '', address: '', postcode: '', phone: '' },
+  });
+  const errors = form.formState.errors;
+
+  async function save(values: PatientDetails, confirmedNotDuplicate: boolean) {
+    try {
+      const patient = await addPatient(values, actor, { confirmedNotDuplicate });
+      navigate(`/patients/${patient.id}`);
+    } catch (error) {
+      if (error instanceof PossibleDuplicatePatient) setDuplicates({ values, matches: error.duplicates.map((d) => d.patient) });
+      else if (error instanceof ValidationFailure) {
+        for (const [field, message] of Object.entries(error.fieldErrors)) form.setError(field as keyof PatientDetailsInput, { message });
+      } else throw error;
+    }
+  }
+
+  if (duplicates) {
+    return (
+      <>
+        <h1>This patient may already be on this device</h1>
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Same name and date of birth
+            </span>
+          </h2>
+          <p>Use the existing record if it is the same person. Two records for one patient split their notes.</p>
+        </div>
+        <ul className="nhsuk-list">
+          {duplicates.matches.map((p) => (
+            <li key={p.id}>
+              <Link to={`/patients/${p.id}`}>Use {patientSummaryLine(p.data)}</Link>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void save(duplicates.values, true)}>
+          It is a different person: add a new patient
+        </button>{' '}
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setDuplicates(null)}>
+          Go back to the details
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Add a patient</h1>
+        <ErrorSummary errors={summariseErrors(errors, FIELD_IDS)} />
+        <form onSubmit={form.handleSubmit((v) => save(v, false))} noValidate>
+          <TextInput id="patient-first-name" label="First name" error={errors.firstName?.message} {...form.register('firstName')} />
+          <TextInput id="patient-last-name" label="Last name" error={errors.lastName?.message} {...form.register('lastName')} />
+          <TextInput id="patient-date-of-birth" label="Date of birth" hint="For example, 19/07/1984" width={10} inputMode="numeric" error={errors.dateOfBirth?.message} {...form.register('dateOfBirth')} />
+          <Select
+            id="patient-sex"
+            label="Sex"
+            options={[{ value: '', label: 'Choose' }, ...SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))]}
+            error={errors.sex?.message}
+            {...form.register('sex')}
+          />
+          <TextInput id="patient-nhs-number" label="NHS number (optional)" hint="10 digits, like 943 476 5919" width={10} inputMode="numeric" spellCheck={false} error={errors.nhsNumber?.message} {...form.register('nhsNumber')} />
+          <TextArea id="patient-address" label="Address (optional)" rows={3} error={errors.address?.message} {...form.register('address')} />
+          <TextInput id="patient-postcode" label="Postcode (optional)" width={10} error={errors.postcode?.message} {...form.register('postcode')} />
+          <TextInput id="patient-phone" label="Phone (optional)" type="tel" width={20} error={errors.phone?.message} {...form.register('phone')} />
+          <button className="nhsuk-button" type="submit" disabled={form.formState.isSubmitting}>
+            Add patient
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
