@@ -75,6 +75,21 @@ export interface ConsultationRow extends RecordRow {
   patientId: string;
 }
 
+/** A prescription row: the patient and consultation ids (UUIDs) in clear, to list them. */
+export interface PrescriptionRow extends RecordRow {
+  patientId: string;
+  consultationId: string | null;
+}
+
+/** One FP10 form used or spoiled: the serial and what it was used for are in the payload. */
+export type Fp10RegisterRow = RecordRow & { prescriptionId: string | null };
+
+/** A walk-in or phone request in the reception queue; `arrivedAt` in clear to order the queue. */
+export interface QueueEntryRow extends RecordRow {
+  arrivedAt: string;
+  patientId: string | null;
+}
+
 /** A stored row that failed its schema on read: reported and kept aside, never dropped. */
 export interface QuarantineRow {
   id: string;
@@ -101,6 +116,12 @@ export class LifeboatDatabase extends Dexie {
   patients!: EntityTable<PatientRow, 'id'>;
   /** Consultations: drafts autosaved as typed, then signed, with addenda; never deleted (version 3). */
   consultations!: EntityTable<ConsultationRow, 'id'>;
+  /** Prescriptions: printed ones are never changed, only cancelled with a reason (version 4). */
+  prescriptions!: EntityTable<PrescriptionRow, 'id'>;
+  /** The FP10 stationery register: every form printed on or spoiled, by serial (version 4). */
+  fp10Register!: EntityTable<Fp10RegisterRow, 'id'>;
+  /** Reception's queue: walk-ins and phone requests, with every status change timed (version 4). */
+  queue!: EntityTable<QueueEntryRow, 'id'>;
 
   constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(DATABASE_NAME, {
@@ -135,6 +156,12 @@ export class LifeboatDatabase extends Dexie {
     this.version(3).stores({
       patients: 'id, status, updatedAt, *lookup',
       consultations: 'id, status, patientId, authorId, updatedAt',
+    });
+    // Version 4: prescriptions with the FP10 register, and the reception queue.
+    this.version(4).stores({
+      prescriptions: 'id, status, patientId, consultationId, authorId, updatedAt',
+      fp10Register: 'id, status, prescriptionId, updatedAt',
+      queue: 'id, status, arrivedAt, patientId, updatedAt',
     });
   }
 }
