@@ -23,6 +23,9 @@ const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m)
 const SwitchUserScreen = lazy(() => import('../features/lock/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
 const PracticeScreen = lazy(() => import('../features/practice/practice-screen').then((m) => ({ default: m.PracticeScreen })));
 const DeviceScreen = lazy(() => import('../features/device/device-screen').then((m) => ({ default: m.DeviceScreen })));
+const ReceptionScreen = lazy(() => import('../features/reception/reception-screen').then((m) => ({ default: m.ReceptionScreen })));
+const LogWalkInScreen = lazy(() => import('../features/reception/log-walk-in-screen').then((m) => ({ default: m.LogWalkInScreen })));
+const WaitingRoomScreen = lazy(() => import('../features/reception/waiting-room-screen').then((m) => ({ default: m.WaitingRoomScreen })));
 const PatientsScreen = lazy(() => import('../features/patients/patients-screen').then((m) => ({ default: m.PatientsScreen })));
 const AddPatientScreen = lazy(() => import('../features/patients/add-patient-screen').then((m) => ({ default: m.AddPatientScreen })));
 const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
@@ -39,6 +42,9 @@ interface Route {
 // Order matters: /patients/new before /patients/:id.
 const ROUTES: Route[] = [
   { pattern: '/', title: 'Home', render: () => <HomeScreen /> },
+  { pattern: '/reception', title: 'Reception queue', render: () => <ReceptionScreen /> },
+  { pattern: '/reception/new', title: 'Log a walk-in', render: () => <LogWalkInScreen /> },
+  { pattern: '/reception/display', title: 'Waiting room', render: () => <WaitingRoomScreen /> },
   { pattern: '/patients', title: 'Patients', render: () => <PatientsScreen /> },
   { pattern: '/patients/new', title: 'Add a patient', render: () => <AddPatientScreen /> },
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },
@@ -53,6 +59,7 @@ const ROUTES: Route[] = [
 
 const NAVIGATION = [
   { to: '/', label: 'Home' },
+  { to: '/reception', label: 'Reception' },
   { to: '/patients', label: 'Patients' },
   { to: '/consultations', label: 'Consultations' },
   { to: '/staff', label: 'Staff' },

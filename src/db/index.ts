@@ -44,3 +44,4 @@ export {
   recordConsultationAccess,
   ConsultationRefused,
 } from './consultation-repository';
+export { listQueue, getQueueEntry, logWalkIn, changeQueueStatus, takePatient, isTodayInLondon, type LogWalkInInput } from './queue-repository';
