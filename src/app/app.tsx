@@ -207,7 +207,7 @@ function UserBar() {
             <>Nobody is using this device. </>
           )}
           <Link to="/switch-user">{session.currentUser ? 'Switch user' : 'Choose who you are'}</Link> · <DraftsLink />{' '}
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 lifeboat-inline-button" onClick={lock}>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 lifeboat-inline-button" onClick={() => void lock()}>
             Lock
           </button>
         </p>

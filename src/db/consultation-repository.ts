@@ -52,15 +52,45 @@ export async function countDrafts(): Promise<number> {
   return getDatabase().consultations.where('status').equals('draft').count();
 }
 
-async function write(consultation: Consultation, audit: { actor: Actor; action: AuditAction; summary: string } | null, expectedStatus: Consultation['status']): Promise<void> {
+/** Thrown when the stored record changed between our read and our write (another tab, another save). */
+export class ConsultationChangedMeanwhile extends ValidationFailure {
+  constructor() {
+    super('This consultation was changed meanwhile, in another tab or window: look at it again and retry');
+    this.name = 'ConsultationChangedMeanwhile';
+  }
+}
+
+/** A record with the payload it was read from: the version a write expects to replace. */
+interface ReadRecord {
+  consultation: Consultation;
+  payload: ConsultationRow['payload'] | null;
+}
+
+async function readForChange(id: string): Promise<ReadRecord> {
+  const row = await getDatabase().consultations.get(id);
+  const consultation = row ? await fromRow('consultations', row, consultationSchema) : null;
+  if (!row || !consultation) throw new ValidationFailure('That consultation is not on this device');
+  return { consultation, payload: row.payload };
+}
+
+/**
+ * Writes a change made to what was read. The stored payload must still be the one read (a fresh
+ * IV on every encryption makes it a version stamp): a save, a signature or an addendum made
+ * meanwhile elsewhere is never overwritten.
+ */
+async function write(consultation: Consultation, audit: { actor: Actor; action: AuditAction; summary: string } | null, read: ReadRecord | null): Promise<void> {
   const row = await toConsultationRow(consultation);
   const auditEntry = audit ? await auditRow(audit.actor, audit.action, 'consultation', consultation.id, audit.summary) : null;
+  const expected = read ? JSON.stringify(read.payload) : null;
   const db = getDatabase();
   await guardedWrite(() =>
     db.transaction('rw', [db.consultations, db.audit], async () => {
       const stored = await db.consultations.get(consultation.id);
-      // Another tab may have signed or discarded it since we read it: never overwrite that.
-      if (stored && stored.status !== expectedStatus) throw new ValidationFailure(`This consultation has been ${stored.status} meanwhile and cannot be changed here`);
+      if (read === null && stored) throw new ValidationFailure('A consultation with this id already exists');
+      if (read !== null && (!stored || JSON.stringify(stored.payload) !== expected)) {
+        if (stored && stored.status !== read.consultation.status) throw new ValidationFailure(`This consultation has been ${stored.status} meanwhile and cannot be changed here`);
+        throw new ConsultationChangedMeanwhile();
+      }
       await db.consultations.put(row);
       if (auditEntry) await db.audit.put(auditEntry);
     }),
@@ -74,30 +104,37 @@ export async function startConsultation(patientId: string, actor: Actor, initial
   const draft = newConsultationDraft({ id: newId(), patientId, actor, now: getClock().now() });
   const withInitial = { ...draft, data: { ...draft.data, ...consultationDraftSchema.partial().parse(initial), patientId } };
   const consultation = consultationSchema.parse(withInitial);
-  const db = getDatabase();
-  if (await db.consultations.get(consultation.id)) throw new ValidationFailure('A consultation with this id already exists');
-  await write(consultation, { actor, action: 'create', summary: 'Started a consultation' }, 'draft');
+  await write(consultation, { actor, action: 'create', summary: 'Started a consultation' }, null);
   return consultation;
 }
 
-/** Saves what is typed in a draft. Any text is accepted; signing checks it. */
+/**
+ * Saves what is typed in a draft: only the fields given change. Any text is accepted; signing
+ * checks it. A save that meets a change made meanwhile (another tab's save) re-reads and merges
+ * its own fields again; one that meets a signature or a discard is refused.
+ */
 export async function saveDraft(id: string, content: Partial<ConsultationDraftInput>, actor: Actor): Promise<Consultation> {
-  const current = await getConsultation(id);
-  if (!current) throw new ValidationFailure('That consultation is not on this device');
-  if (current.status !== 'draft') throw new ValidationFailure(`This consultation is ${current.status}: it cannot be changed. Add an addendum instead.`);
   const parsed = consultationDraftSchema.partial().safeParse(content);
   if (!parsed.success) throw new ValidationFailure(parsed.error.issues.map((i) => i.message).join('; '));
-  const next = consultationSchema.parse({
-    ...current,
-    updatedAt: nowIso(),
-    data: { ...current.data, ...parsed.data, patientId: current.data.patientId },
-  });
-  const now = getClock().now().getTime();
-  const last = lastAutosaveAudit.get(`${id}:${actor.staffId}`) ?? 0;
-  const audit = now - last > AUTOSAVE_AUDIT_SPELL_MS ? { actor, action: 'update' as const, summary: 'Edited the draft' } : null;
-  await write(next, audit, 'draft');
-  if (audit) lastAutosaveAudit.set(`${id}:${actor.staffId}`, now);
-  return next;
+  // zod fills defaults even for keys not given: keep only what the caller sent.
+  const given = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key in content && key !== 'patientId' && key !== 'recordedAt'));
+  for (let attempt = 0; ; attempt += 1) {
+    const read = await readForChange(id);
+    const current = read.consultation;
+    if (current.status !== 'draft') throw new ValidationFailure(`This consultation is ${current.status}: it cannot be changed. Add an addendum instead.`);
+    const next = consultationSchema.parse({ ...current, updatedAt: nowIso(), data: { ...current.data, ...given } });
+    const now = getClock().now().getTime();
+    const last = lastAutosaveAudit.get(`${id}:${actor.staffId}`) ?? 0;
+    const audit = now - last > AUTOSAVE_AUDIT_SPELL_MS ? { actor, action: 'update' as const, summary: 'Edited the draft' } : null;
+    try {
+      await write(next, audit, read);
+    } catch (error) {
+      if (error instanceof ConsultationChangedMeanwhile && attempt < 3) continue;
+      throw error;
+    }
+    if (audit) lastAutosaveAudit.set(`${id}:${actor.staffId}`, now);
+    return next;
+  }
 }
 
 export class ConsultationRefused extends Error {
@@ -114,29 +151,35 @@ function accept(result: ConsultationResult): Consultation {
 
 /** Signs a draft: checked as signing requires; from then on it is read-only. */
 export async function signConsultationRecord(id: string, signer: Signer): Promise<Consultation> {
-  const current = await getConsultation(id);
-  if (!current) throw new ValidationFailure('That consultation is not on this device');
+  const read = await readForChange(id);
+  const current = read.consultation;
   const patient = await getPatient(current.data.patientId);
   const signed = accept(signConsultation(current, signer, getClock().now(), patient ? { dateOfBirth: patient.data.dateOfBirth } : undefined));
-  await write(signed, { actor: signer, action: 'sign', summary: 'Signed the consultation' }, 'draft');
+  await write(signed, { actor: signer, action: 'sign', summary: 'Signed the consultation' }, read);
   return signed;
 }
 
 /** A correction or addition to a signed record: who, when, why, and the text. */
 export async function addAddendumTo(id: string, input: { reason: string; text: string }, actor: Actor): Promise<Consultation> {
-  const current = await getConsultation(id);
-  if (!current) throw new ValidationFailure('That consultation is not on this device');
-  const next = accept(addAddendum(current, { id: newId(), at: nowIso(), authorId: actor.staffId, deviceId: actor.deviceId, ...input }));
-  await write(next, { actor, action: 'addendum', summary: `Added an addendum: ${input.reason.trim().slice(0, 200)}` }, 'signed');
-  return next;
+  // Two addenda at once: the second re-reads and goes after the first, never over it.
+  for (let attempt = 0; ; attempt += 1) {
+    const read = await readForChange(id);
+    const next = accept(addAddendum(read.consultation, { id: newId(), at: nowIso(), authorId: actor.staffId, deviceId: actor.deviceId, ...input }));
+    try {
+      await write(next, { actor, action: 'addendum', summary: `Added an addendum: ${input.reason.trim().slice(0, 200)}` }, read);
+      return next;
+    } catch (error) {
+      if (error instanceof ConsultationChangedMeanwhile && attempt < 3) continue;
+      throw error;
+    }
+  }
 }
 
 /** Discards a draft with a reason; it is kept, hidden from lists, in the record's history. */
 export async function discardConsultation(id: string, reason: string, actor: Actor): Promise<Consultation> {
-  const current = await getConsultation(id);
-  if (!current) throw new ValidationFailure('That consultation is not on this device');
-  const next = accept(discardDraft(current, reason, actor, getClock().now()));
-  await write(next, { actor, action: 'discard', summary: `Discarded the draft: ${reason.trim().slice(0, 200)}` }, 'draft');
+  const read = await readForChange(id);
+  const next = accept(discardDraft(read.consultation, reason, actor, getClock().now()));
+  await write(next, { actor, action: 'discard', summary: `Discarded the draft: ${reason.trim().slice(0, 200)}` }, read);
   return next;
 }
 

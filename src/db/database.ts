@@ -36,6 +36,9 @@ export interface DeviceRow {
   autoLockMinutes?: number;
   unlockFailures?: number;
   unlockBlockedUntil?: string | null;
+  /** FP10SS print alignment in mm; added after version 4 (not indexed), read with defaults. */
+  fp10OffsetXmm?: number;
+  fp10OffsetYmm?: number;
 }
 
 /**
@@ -57,6 +60,8 @@ export interface KeySlotRow {
 export interface AuditRow {
   id: string;
   at: string;
+  /** Order of writing within this device (times are to the second); absent on early rows. */
+  seq?: number;
   actorId: string;
   deviceId: string;
   action: string;

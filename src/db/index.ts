@@ -29,7 +29,7 @@ export {
   UnlockRefused,
 } from './security-repository';
 export { makeJoinFile, joinPractice, JOIN_FILE_MAX_BYTES, type JoinFile, type JoinInput, type JoinResult } from './join-repository';
-export { getKeyringState, subscribeToKeyring, LockedError, type KeyringState } from './keyring';
+export { getKeyringState, subscribeToKeyring, saveBeforeLock, LockedError, type KeyringState } from './keyring';
 export { listPatients, getPatient, findPatients, findPatientByNhsNumber, addPatient, updatePatient, PossibleDuplicatePatient } from './patient-repository';
 export {
   getConsultation,

@@ -25,7 +25,7 @@ const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('l
 // Node (unit tests) would otherwise keep running while the channel is open.
 (channel as { unref?: () => void } | null)?.unref?.();
 channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.data === 'lock' && state.kind === 'unlocked') setState({ kind: 'locked' });
+  if (event.data === 'lock' && state.kind === 'unlocked') void saveThenLock(false);
   // Another tab has just put keys on disk (set up, protected, joined a practice): this one has none in memory.
   if (event.data === 'keys-exist' && state.kind === 'no-keys') setState({ kind: 'locked' });
 });
@@ -74,6 +74,31 @@ export function lockKeyring(): void {
   if (state.kind === 'no-keys') return;
   setState({ kind: 'locked' });
   channel?.postMessage('lock');
+}
+
+/**
+ * Work typed but not yet saved (an editor's debounced autosave) registers here, so that locking
+ * saves it first: with the keys gone it could not be saved, and the editor leaves the screen.
+ */
+const beforeLock = new Set<() => Promise<void>>();
+
+export function saveBeforeLock(save: () => Promise<void>): () => void {
+  beforeLock.add(save);
+  return () => beforeLock.delete(save);
+}
+
+/** Saves what editors hold, then locks (and tells other tabs, unless the lock came from one). */
+export function saveThenLock(broadcast = true): Promise<void> {
+  const finish = () => {
+    if (broadcast) lockKeyring();
+    else if (state.kind === 'unlocked') setState({ kind: 'locked' });
+  };
+  // Nothing unsaved: lock at once (synchronously), as a Lock button must.
+  if (state.kind !== 'unlocked' || beforeLock.size === 0) {
+    finish();
+    return Promise.resolve();
+  }
+  return Promise.allSettled([...beforeLock].map((save) => save())).then(finish);
 }
 
 /** The unlocked state, or a LockedError. */

@@ -44,7 +44,8 @@ async function lookupKeys(details: Pick<PatientDetails, 'nhsNumber' | 'firstName
   return keys;
 }
 
-async function toPatientRow(patient: Patient): Promise<PatientRow> {
+/** A patient as stored, with its keyed look-up hashes (for repositories that write patients in their own transaction). */
+export async function toPatientRow(patient: Patient): Promise<PatientRow> {
   return { ...(await toRow('patients', patient)), lookup: await lookupKeys(patient.data) };
 }
 
@@ -65,6 +66,7 @@ export async function findPatients(query: string): Promise<Patient[]> {
 
 /** The patient with this NHS number, found through its keyed hash. */
 export async function findPatientByNhsNumber(nhsNumber: string): Promise<Patient | null> {
+  if (normaliseNhsNumber(nhsNumber) === '') return null;
   const state = getKeyringState();
   if (state.kind !== 'unlocked') return (await listPatients()).find((p) => p.data.nhsNumber === normaliseNhsNumber(nhsNumber)) ?? null;
   const key = `nhs:${await blindIndex(state.keys.indexKey, 'nhs', normaliseNhsNumber(nhsNumber))}`;

@@ -85,6 +85,13 @@ export function outsideReadContext<T>(write: () => Promise<T>): Promise<T> {
   });
 }
 
+let lastSeq = 0;
+/** Increasing within this page; Date.now based so that it also increases across reloads. */
+function nextAuditSeq(): number {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
+}
+
 /** Builds an audit row for a change; build it before, and write it in, the change's transaction. */
 export async function auditRow(
   actor: Actor,
@@ -97,6 +104,7 @@ export async function auditRow(
   const id = newId();
   return {
     id,
+    seq: nextAuditSeq(),
     at: toLondonIso(getClock().now()),
     actorId: actor.staffId,
     deviceId: actor.deviceId,

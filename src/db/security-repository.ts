@@ -13,7 +13,7 @@ import { unlockDelayMs, unlockWaitRemaining } from '../domain/unlock-throttle';
 import { getClock, getDatabase } from './context';
 import type { KeySlotRow, RecordRow } from './database';
 import { getDeviceSettings } from './device-repository';
-import { getKeyringState, lockKeyring, requireUnlocked, restoreKeyring, setLocked, setNoKeys, setUnlocked } from './keyring';
+import { getKeyringState, lockKeyring, requireUnlocked, restoreKeyring, saveThenLock, setLocked, setNoKeys, setUnlocked } from './keyring';
 import { makeRecoverySlot, makeUserSlot, openSlot } from './key-slots';
 import { codecForKeys, keyringPayloadCodec } from './payload-codec';
 import { patientLookupKeys } from './patient-repository';
@@ -126,8 +126,8 @@ export async function unlock(staffId: string, passphrase: string): Promise<void>
 }
 
 /** Locks this device (and every tab of it): the keys leave memory. */
-export function lock(): void {
-  lockKeyring();
+export function lock(): Promise<void> {
+  return saveThenLock();
 }
 
 /**

@@ -63,7 +63,8 @@ export const dateOfBirthSchema = z
   .trim()
   .overwrite((value) => parseDateInput(value) ?? value)
   .superRefine((value, ctx) => {
-    if (!ISO_DATE.test(value)) {
+    // parseDateInput also rejects a well-shaped impossible ISO date such as 1984-02-31.
+    if (!ISO_DATE.test(value) || parseDateInput(value) === null) {
       ctx.addIssue({ code: 'custom', message: 'Enter the date of birth as a real date, like 19/07/1984' });
     } else if (value < EARLIEST_DATE_OF_BIRTH) {
       ctx.addIssue({ code: 'custom', message: 'Date of birth must be after 1890: check the year' });

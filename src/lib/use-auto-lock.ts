@@ -11,7 +11,7 @@ const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'touchstart', 
 export function useAutoLock(minutes: number, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    const timer = startIdleTimer({ timeoutMs: minutes * 60_000, onIdle: lock, canFire: () => !hasPendingWrites() });
+    const timer = startIdleTimer({ timeoutMs: minutes * 60_000, onIdle: () => void lock(), canFire: () => !hasPendingWrites() });
     const onActivity = () => timer.activity();
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { passive: true, capture: true });
     return () => {

@@ -68,3 +68,42 @@ export async function addStaff(engine: Engine, name: string, role: string): Prom
   await engine.click('Add to this device');
   await engine.waitForText(`${name} (${role})`);
 }
+
+/** A walk-in logged at reception, as in tests/e2e/reception.test.ts. */
+export const WALK_IN = { first: 'Maisie', last: 'Wetherall', dob: '19/07/1984', reason: 'Sore throat for a week' };
+
+export async function logWalkIn(engine: Engine): Promise<void> {
+  await engine.click('Reception');
+  await engine.waitForText('Reception queue');
+  await engine.click('Log a walk-in or phone request');
+  await engine.fill('First name', WALK_IN.first);
+  await engine.fill('Last name', WALK_IN.last);
+  await engine.fill('Date of birth', WALK_IN.dob);
+  await engine.fill('Reason, in the patient’s words', WALK_IN.reason);
+  await engine.click('Add to the queue');
+  await engine.waitForText(`${WALK_IN.last.toUpperCase()}, ${WALK_IN.first}`);
+}
+
+/** The GP takes the walk-in; the consultation opens with the reason; typed, then signed. */
+export async function typeAndSignConsultation(engine: Engine): Promise<void> {
+  await engine.click('Take the next patient');
+  await engine.waitUntil(
+    `document.querySelector('#consultation-presentingComplaint')?.value === ${JSON.stringify(WALK_IN.reason)}`,
+    'the consultation opened with the reason filled in',
+    20_000,
+  );
+  await engine.fill('Allergies, as stated by the patient', 'No known allergies');
+  await engine.fill('Assessment', 'Viral pharyngitis');
+  await engine.waitForText('Saved ');
+  await engine.click('Sign and lock');
+  await engine.waitForText('Signed by');
+}
+
+/** After the crash: the signed consultation is listed and opens. */
+export async function findSignedConsultation(engine: Engine): Promise<void> {
+  await engine.click('Consultations');
+  await engine.waitForText('1 consultation');
+  await engine.click({ css: '[data-testid="consultation-list"] a' });
+  await engine.waitForText('Viral pharyngitis');
+  await engine.waitForText('Signed by');
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppBuild } from '../support/builds';
 import { staticServer, type StaticServer } from '../support/net';
-import { addStaff, setUpDevice, unlockAfterRestart, waitForSetupScreen } from './app-steps';
+import { addStaff, findSignedConsultation, logWalkIn, setUpDevice, typeAndSignConsultation, unlockAfterRestart, waitForSetupScreen } from './app-steps';
 import type { Engine, EngineName } from './engine';
 import { openEngine } from './engines';
 
@@ -93,6 +93,8 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
     name: 'write a record offline',
     run: ({ engine }) => addStaff(engine, RECORD.name, RECORD.role),
   },
+  { name: 'log a walk-in offline', run: ({ engine }) => logWalkIn(engine) },
+  { name: 'type and sign a consultation offline', run: ({ engine }) => typeAndSignConsultation(engine) },
   {
     // Straight after the screen shows the record: what the user sees as saved must survive a crash.
     name: 'SIGKILL the browser',
@@ -106,6 +108,7 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
       await context.engine.waitForText(`${RECORD.name} (${RECORD.role})`);
     },
   },
+  { name: 'the signed consultation survived', run: ({ engine }) => findSignedConsultation(engine) },
 ];
 
 export function smokeStep(name: string): SmokeStep {

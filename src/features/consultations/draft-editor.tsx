@@ -12,7 +12,7 @@ import { Checkbox, ErrorSummary, Select, TextArea, TextInput } from '../../compo
 import { useActor, useSession } from '../../lib/session';
 import { useStorageStatus } from '../../lib/use-storage-status';
 import { ObservationFields } from './observation-fields';
-import { useAutosave, type SaveState } from './use-autosave';
+import { useAutosave, type SaveState } from '../../lib/use-autosave';
 
 type EditorValues = Omit<ConsultationDraftInput, 'patientId' | 'recordedAt' | 'happenedAt'> & { happenedAtLocal: string };
 

@@ -10,6 +10,7 @@ import { CONSCIOUSNESS_LABELS, OBSERVATION_LIMITS, observationsSchema, type Nume
 import { staffDisplayName } from '../../domain/staff';
 import { formatUkDateTime } from '../../domain/time';
 import { TextArea, TextInput } from '../../components/form-fields';
+import { Link } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
 
 const SECTIONS = [
@@ -69,6 +70,13 @@ export function SignedRecord({ consultation, actions }: { consultation: Consulta
         </p>
       ) : null}
       {actions}
+      {consultation.status === 'signed' ? (
+        <p className="lifeboat-no-print">
+          <Link className="nhsuk-button" to={`/prescriptions/new?consultation=${consultation.id}`}>
+            Prescribe
+          </Link>
+        </p>
+      ) : null}
       <dl className="nhsuk-summary-list">
         <Row label="Care happened">{formatUkDateTime(new Date(d.happenedAt))}</Row>
         <Row label="Written">{formatUkDateTime(new Date(d.recordedAt))}</Row>

@@ -4,6 +4,7 @@
  * when the last save landed, or that saving is failing (the write guard keeps retrying).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveBeforeLock } from '../db';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
 
@@ -32,7 +33,10 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delayMs = 2
           await saveRef.current(next.value);
           setState({ kind: 'saved', at: new Date() });
         } catch (error) {
+          // Keep it for the next try unless newer content has come in meanwhile.
+          latest.current ??= next;
           setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+          break;
         }
       }
     });
@@ -47,6 +51,9 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delayMs = 2
     },
     [delayMs, flush],
   );
+
+  // Locking (by hand, when idle, or from another tab) saves what is typed first.
+  useEffect(() => saveBeforeLock(flush), [flush]);
 
   // Hidden or closing: save now, do not wait for the timer.
   useEffect(() => {
