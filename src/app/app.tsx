@@ -26,6 +26,7 @@ const DeviceScreen = lazy(() => import('../features/device/device-screen').then(
 const ReceptionScreen = lazy(() => import('../features/reception/reception-screen').then((m) => ({ default: m.ReceptionScreen })));
 const LogWalkInScreen = lazy(() => import('../features/reception/log-walk-in-screen').then((m) => ({ default: m.LogWalkInScreen })));
 const WaitingRoomScreen = lazy(() => import('../features/reception/waiting-room-screen').then((m) => ({ default: m.WaitingRoomScreen })));
+const ImportAppointmentsScreen = lazy(() => import('../features/reception/import-appointments-screen').then((m) => ({ default: m.ImportAppointmentsScreen })));
 const PatientsScreen = lazy(() => import('../features/patients/patients-screen').then((m) => ({ default: m.PatientsScreen })));
 const AddPatientScreen = lazy(() => import('../features/patients/add-patient-screen').then((m) => ({ default: m.AddPatientScreen })));
 const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
@@ -45,6 +46,7 @@ const ROUTES: Route[] = [
   { pattern: '/reception', title: 'Reception queue', render: () => <ReceptionScreen /> },
   { pattern: '/reception/new', title: 'Log a walk-in', render: () => <LogWalkInScreen /> },
   { pattern: '/reception/display', title: 'Waiting room', render: () => <WaitingRoomScreen /> },
+  { pattern: '/reception/import', title: 'Import the appointment list', render: () => <ImportAppointmentsScreen /> },
   { pattern: '/patients', title: 'Patients', render: () => <PatientsScreen /> },
   { pattern: '/patients/new', title: 'Add a patient', render: () => <AddPatientScreen /> },
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },

@@ -93,6 +93,9 @@ export type Fp10RegisterRow = RecordRow & { prescriptionId: string | null };
 export interface QueueEntryRow extends RecordRow {
   arrivedAt: string;
   patientId: string | null;
+  /** The day's ticket number and its London day (DD/MM/YYYY), in clear to keep tickets unique. */
+  ticket?: number;
+  ticketDay?: string;
 }
 
 /** A stored row that failed its schema on read: reported and kept aside, never dropped. */

@@ -45,3 +45,4 @@ export {
   ConsultationRefused,
 } from './consultation-repository';
 export { listQueue, getQueueEntry, logWalkIn, changeQueueStatus, takePatient, isTodayInLondon, type LogWalkInInput } from './queue-repository';
+export { importAppointments, type AppointmentImportResult } from './appointment-import-repository';

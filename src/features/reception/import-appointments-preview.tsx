@@ -1,0 +1,76 @@
+/**
+ * The preview of an appointment list before it is imported: the good rows in a table, and every
+ * bad row with its line in the file and why, so reception imports the good rows or nothing.
+ */
+import type { BadRow, ImportPreview } from '../../domain/appointment-csv';
+import { formatIsoDateUk, patientListName } from '../../domain/patient';
+import { formatNhsNumber } from '../../domain/nhs-number';
+import { formatUkTime } from '../../domain/time';
+
+export function GoodRowsTable({ preview }: { preview: ImportPreview }) {
+  if (preview.good.length === 0) return null;
+  return (
+    <table className="nhsuk-table" data-testid="import-good-rows">
+      <caption className="nhsuk-table__caption">Appointments to import ({preview.good.length})</caption>
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Time</th>
+          <th scope="col">Clinician</th>
+          <th scope="col">Patient</th>
+          <th scope="col">Date of birth</th>
+          <th scope="col">NHS number</th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {preview.good.map((a) => (
+          <tr key={`${a.rowNumber}`}>
+            <td>{a.rowNumber}</td>
+            <td>{formatUkTime(new Date(a.appointmentAt), false)}</td>
+            <td>{a.bookedWith || 'Not named'}</td>
+            <td>{patientListName(a.patient)}</td>
+            <td>{formatIsoDateUk(a.patient.dateOfBirth)}</td>
+            <td>{a.patient.nhsNumber ? formatNhsNumber(a.patient.nhsNumber) : 'Not given'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What identifies a bad row to the reader: its first few non-empty cells. */
+function rowText(row: BadRow): string {
+  const text = row.raw
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter((c) => c !== '')
+    .slice(0, 6)
+    .join(', ');
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+export function BadRowsList({ bad }: { bad: readonly BadRow[] }) {
+  if (bad.length === 0) return null;
+  return (
+    <div className="nhsuk-warning-callout" data-testid="import-bad-rows">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {bad.length === 1 ? '1 row will not be imported' : `${bad.length} rows will not be imported`}
+        </span>
+      </h2>
+      <p>Correct these in the clinical system’s list and import it again, or add these patients by hand.</p>
+      <ul className="nhsuk-list">
+        {bad.map((row) => (
+          <li key={row.rowNumber}>
+            <strong>Line {row.rowNumber}</strong>: {rowText(row)}
+            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-2">
+              {row.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
