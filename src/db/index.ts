@@ -46,3 +46,4 @@ export {
 } from './consultation-repository';
 export { listQueue, getQueueEntry, logWalkIn, changeQueueStatus, takePatient, isTodayInLondon, type LogWalkInInput } from './queue-repository';
 export { importAppointments, type AppointmentImportResult } from './appointment-import-repository';
+export { makeJoinCode, openJoinCodeForJoining, joinPracticeWithCode, JOIN_CODE_MAX_CHARS, type JoinCode, type OpenedJoinCode, type JoinWithCodeInput } from './join-code-repository';

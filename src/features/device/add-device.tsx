@@ -7,20 +7,29 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { makeJoinFile, UnlockRefused, ValidationFailure, type JoinFile } from '../../db';
+import { makeJoinCode, makeJoinFile, UnlockRefused, ValidationFailure, type JoinCode, type JoinFile } from '../../db';
 import { ErrorSummary, TextInput } from '../../components/form-fields';
 import { downloadTextFile } from '../../lib/download';
+import { JoinCodeShown } from './join-code-shown';
 
 const addDeviceFormSchema = z.object({ currentPassphrase: z.string().min(1, 'Enter your passphrase to make the file') });
 type AddDeviceValues = z.infer<typeof addDeviceFormSchema>;
 
 export function AddDeviceSection() {
   const [made, setMade] = useState<JoinFile | null>(null);
+  const [code, setCode] = useState<JoinCode | null>(null);
+  const [mode, setMode] = useState<'file' | 'code'>('file');
   const form = useForm<AddDeviceValues>({ resolver: zodResolver(addDeviceFormSchema), defaultValues: { currentPassphrase: '' } });
   const error = form.formState.errors.currentPassphrase?.message;
 
   async function onSubmit(values: AddDeviceValues) {
     try {
+      if (mode === 'code') {
+        const shown = await makeJoinCode(values.currentPassphrase);
+        form.reset({ currentPassphrase: '' });
+        setCode(shown);
+        return;
+      }
       const file = await makeJoinFile(values.currentPassphrase);
       form.reset({ currentPassphrase: '' });
       setMade(file);
@@ -35,13 +44,15 @@ export function AddDeviceSection() {
   return (
     <section aria-labelledby="add-device-heading">
       <h2 id="add-device-heading">Add another device to this practice</h2>
-      {made ? (
+      {code ? (
+        <JoinCodeShown code={code} onDone={() => setCode(null)} />
+      ) : made ? (
         <JoinFileMade file={made} onDone={() => setMade(null)} />
       ) : (
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
           <p>
             Another computer, iPad or phone can join this practice: it gets the practice’s keys and the staff list, and everyone unlocks it with the
-            passphrase they use here. Lifeboat makes a file for it, and a one-time passphrase that opens the file.
+            passphrase they use here. Lifeboat makes a file for it, or shows a code for it to scan, with a one-time passphrase that opens it.
           </p>
           <ErrorSummary errors={error ? [{ field: 'join-current-passphrase', message: error }] : []} />
           <input type="text" name="username" autoComplete="username" value="Lifeboat" readOnly hidden tabIndex={-1} aria-hidden="true" />
@@ -55,9 +66,14 @@ export function AddDeviceSection() {
             error={error}
             {...form.register('currentPassphrase')}
           />
-          <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? 'Making the file…' : 'Make a file for another device'}
-          </button>
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={form.formState.isSubmitting} onClick={() => setMode('file')}>
+              {form.formState.isSubmitting && mode === 'file' ? 'Making the file…' : 'Make a file for another device'}
+            </button>{' '}
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={form.formState.isSubmitting} onClick={() => setMode('code')}>
+              {form.formState.isSubmitting && mode === 'code' ? 'Making the code…' : 'Show a code to scan'}
+            </button>
+          </div>
         </form>
       )}
     </section>

@@ -15,6 +15,7 @@ import { RecoveryKeyPanel } from '../../components/recovery-key-panel';
 import { requestPersistentStorage } from '../../lib/storage-health';
 import { setupFormSchema, type SetupFormInput, type SetupFormOutput } from './setup-form';
 import { JoinPracticeScreen } from './join-screen';
+import { JoinByCodeScreen } from './join-code-screen';
 
 const FIELD_IDS: Record<string, string> = {
   'practice.name': 'practice-name',
@@ -39,7 +40,7 @@ export function SetupScreen() {
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
-  const [joining, setJoining] = useState(false);
+  const [joining, setJoining] = useState<boolean | 'code'>(false);
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: {
@@ -91,6 +92,7 @@ export function SetupScreen() {
     return <RecoveryKeyPanel recoveryKey={pending.recoveryKey} practiceName={pending.values.practice.name} busy={saving} onConfirmed={() => void save(pending)} />;
   }
 
+  if (joining === 'code') return <JoinByCodeScreen onCancel={() => setJoining(false)} />;
   if (joining) return <JoinPracticeScreen onCancel={() => setJoining(false)} />;
 
   return (
@@ -105,6 +107,9 @@ export function SetupScreen() {
           <p>Does your practice already use Lifeboat on another device? Then join it instead: this device gets the same staff and records, and everyone keeps their passphrase.</p>
           <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setJoining(true)}>
             Join a practice that already uses Lifeboat instead
+          </button>{' '}
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setJoining('code')}>
+            Scan a code from a device already set up
           </button>
         </div>
         <ErrorSummary errors={summary} />

@@ -1,14 +1,14 @@
 /** The staff who use this device: add someone, remove someone (kept for attribution). */
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { addStaff, listUnlockableUsers, removeStaff, ValidationFailure } from '../../db';
+import { addStaff, listUnlockableUsers, removeStaff, setPassphraseFor, ValidationFailure } from '../../db';
 import { newPassphraseSchema } from '../../domain/passphrase';
 import { NewPassphraseFields, emptyNewPassphrase } from '../../components/passphrase-fields';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { isPrescriber, staffDetailsSchema, staffDisplayName } from '../../domain/staff';
-import { ErrorSummary, summariseErrors } from '../../components/form-fields';
+import { ErrorSummary, summariseErrors, TextInput } from '../../components/form-fields';
 import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
 import { useActor, useSession } from '../../lib/session';
 
@@ -89,7 +89,16 @@ export function StaffScreen() {
                   ? `${member.data.prescriberKind}, ${member.data.professionalBody} ${member.data.registrationNumber}`
                   : 'No'}
               </td>
-              <td>{hasPassphrase.has(member.id) ? 'Yes' : 'No passphrase yet'}</td>
+              <td>
+                {hasPassphrase.has(member.id) ? (
+                  'Yes'
+                ) : (
+                  <>
+                    No passphrase yet
+                    {unlockable.status === 'ready' ? <SetTheirPassphrase staffId={member.id} name={staffDisplayName(member.data)} /> : null}
+                  </>
+                )}
+              </td>
               <td>
                 {member.id === actor.staffId ? (
                   'Using this device now'
@@ -124,5 +133,70 @@ export function StaffScreen() {
         </form>
       </FormProvider>
     </>
+  );
+}
+
+/**
+ * A colleague with no passphrase on this device (joined by a code, which carries nobody's key
+ * slot): they type their own, and the keys of whoever has unlocked seal it.
+ */
+function SetTheirPassphrase({ staffId, name }: { staffId: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `set-passphrase-${staffId}`;
+  if (!open) {
+    return (
+      <p className="nhsuk-u-margin-bottom-0">
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setOpen(true)}>
+          Set their passphrase <span className="nhsuk-u-visually-hidden">for {name}</span>
+        </button>
+      </p>
+    );
+  }
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (passphrase !== confirm) {
+      setError('The two passphrases are different: type the same passphrase twice');
+      return;
+    }
+    setBusy(true);
+    try {
+      await setPassphraseFor(staffId, passphrase);
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof ValidationFailure) setError(failure.message);
+      else throw failure;
+    }
+  }
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <input type="text" name="username" autoComplete="username" value="Lifeboat" readOnly hidden tabIndex={-1} aria-hidden="true" />
+      <TextInput
+        id={id}
+        label={`${name}’s passphrase`}
+        hint="They type it themselves: at least 12 characters"
+        type="password"
+        autoComplete="new-password"
+        spellCheck={false}
+        error={error ?? undefined}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+      />
+      <TextInput
+        id={`${id}-again`}
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        spellCheck={false}
+        value={confirm}
+        onChange={(e) => setConfirm(e.currentTarget.value)}
+      />
+      <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Save their passphrase'}
+      </button>
+    </form>
   );
 }
