@@ -32,6 +32,11 @@ const AddPatientScreen = lazy(() => import('../features/patients/add-patient-scr
 const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
 const ConsultationsScreen = lazy(() => import('../features/consultations/consultations-screen').then((m) => ({ default: m.ConsultationsScreen })));
 const ConsultationScreen = lazy(() => import('../features/consultations/consultation-screen').then((m) => ({ default: m.ConsultationScreen })));
+const PrescriptionsScreen = lazy(() => import('../features/prescriptions/prescriptions-screen').then((m) => ({ default: m.PrescriptionsScreen })));
+const NewPrescriptionScreen = lazy(() => import('../features/prescriptions/new-prescription-screen').then((m) => ({ default: m.NewPrescriptionScreen })));
+const RegisterScreen = lazy(() => import('../features/prescriptions/register-screen').then((m) => ({ default: m.RegisterScreen })));
+const PrescriptionScreen = lazy(() => import('../features/prescriptions/prescription-screen').then((m) => ({ default: m.PrescriptionScreen })));
+const CalibrationScreen = lazy(() => import('../features/prescriptions/calibration-screen').then((m) => ({ default: m.CalibrationScreen })));
 const HistoryScreen = lazy(() => import('../features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
 
 interface Route {
@@ -52,6 +57,11 @@ const ROUTES: Route[] = [
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },
   { pattern: '/consultations', title: 'Consultations', render: () => <ConsultationsScreen /> },
   { pattern: '/consultations/:id', title: 'Consultation', render: (p) => <ConsultationScreen consultationId={p.id ?? ''} /> },
+  { pattern: '/prescriptions', title: 'Prescriptions', render: () => <PrescriptionsScreen /> },
+  { pattern: '/prescriptions/new', title: 'New prescription', render: () => <NewPrescriptionScreen query={window.location.search} /> },
+  { pattern: '/prescriptions/register', title: 'FP10 register', render: () => <RegisterScreen /> },
+  { pattern: '/prescriptions/:id', title: 'Prescription', render: (p) => <PrescriptionScreen prescriptionId={p.id ?? ''} /> },
+  { pattern: '/device/printer', title: 'Printer alignment', render: () => <CalibrationScreen /> },
   { pattern: '/staff', title: 'Staff', render: () => <StaffScreen /> },
   { pattern: '/switch-user', title: 'Switch user', render: () => <SwitchUserScreen /> },
   { pattern: '/practice', title: 'Practice details', render: () => <PracticeScreen /> },
@@ -64,6 +74,7 @@ const NAVIGATION = [
   { to: '/reception', label: 'Reception' },
   { to: '/patients', label: 'Patients' },
   { to: '/consultations', label: 'Consultations' },
+  { to: '/prescriptions', label: 'Prescriptions' },
   { to: '/staff', label: 'Staff' },
   { to: '/device', label: 'This device' },
   { to: '/history', label: 'Audit trail' },

@@ -29,6 +29,7 @@ export {
   UnlockRefused,
 } from './security-repository';
 export { makeJoinFile, joinPractice, JOIN_FILE_MAX_BYTES, type JoinFile, type JoinInput, type JoinResult } from './join-repository';
+export { makeJoinCode, openJoinCodeForJoining, joinPracticeWithCode, JOIN_CODE_MAX_CHARS, type JoinCode, type OpenedJoinCode, type JoinWithCodeInput } from './join-code-repository';
 export { getKeyringState, subscribeToKeyring, saveBeforeLock, LockedError, type KeyringState } from './keyring';
 export { listPatients, getPatient, findPatients, findPatientByNhsNumber, addPatient, updatePatient, PossibleDuplicatePatient } from './patient-repository';
 export {
@@ -45,5 +46,23 @@ export {
   ConsultationRefused,
 } from './consultation-repository';
 export { listQueue, getQueueEntry, logWalkIn, changeQueueStatus, takePatient, isTodayInLondon, type LogWalkInInput } from './queue-repository';
+export {
+  getPrescription,
+  listPrescriptions,
+  listPrescriptionsForPatient,
+  listFp10Register,
+  listFp10FormsFor,
+  listRecentMedicines,
+  startPrescription,
+  savePrescriptionDraft,
+  checkPrescriptionForPrinting,
+  printPrescription,
+  recordPrescriptionCopy,
+  cancelPrescription,
+  replacePrescription,
+  markFp10FormSpoiled,
+  PrescriptionRefused,
+  type PrescriptionStart,
+  type PrintRequest,
+} from './prescription-repository';
 export { importAppointments, type AppointmentImportResult } from './appointment-import-repository';
-export { makeJoinCode, openJoinCodeForJoining, joinPracticeWithCode, JOIN_CODE_MAX_CHARS, type JoinCode, type OpenedJoinCode, type JoinWithCodeInput } from './join-code-repository';

@@ -14,3 +14,16 @@ export function downloadTextFile(fileName: string, text: string, type = 'applica
   // Revoked after the browser has started the download from it.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves a made file (a PDF) through the browser's download; the same care over the name applies. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

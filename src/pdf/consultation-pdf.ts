@@ -1,5 +1,5 @@
-import { jsPDF } from 'jspdf';
 import { consultationPdfContent, type ConsultationPdfInput } from './consultation-content';
+import { createPdfDocument, pdfBlob } from './pdf-document';
 import { writePdfDocument } from './pdf-writer';
 
 /**
@@ -14,11 +14,6 @@ import { writePdfDocument } from './pdf-writer';
 export type { ConsultationPdfInput } from './consultation-content';
 export { consultationPdfFileName } from './file-names';
 
-/** jsPDF writes a random file identifier; a record's own id keeps the output reproducible. */
-function fileId(recordId: string): string {
-  return recordId.replace(/[^0-9a-f]/gi, '').padEnd(32, '0').slice(0, 32).toUpperCase();
-}
-
 /**
  * Builds the PDF of one consultation: A4 portrait, real text in Helvetica, the footer on every page.
  * The same input gives the same bytes (the creation date is `printedAt`).
@@ -27,11 +22,13 @@ function fileId(recordId: string): string {
  */
 export async function buildConsultationPdf(input: ConsultationPdfInput): Promise<Blob> {
   const content = consultationPdfContent(input);
-  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  doc.setProperties({ title: content.title, subject: 'Consultation record', creator: 'Lifeboat' });
-  doc.setCreationDate(input.printedAt);
-  doc.setFileId(fileId(input.consultation.id));
-  doc.setLanguage('en-GB');
+  const doc = createPdfDocument({
+    unit: 'pt',
+    title: content.title,
+    subject: 'Consultation record',
+    recordId: input.consultation.id,
+    createdAt: input.printedAt,
+  });
   writePdfDocument(doc, content);
-  return new Blob([doc.output('arraybuffer')], { type: 'application/pdf' });
+  return pdfBlob(doc);
 }

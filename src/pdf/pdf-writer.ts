@@ -1,5 +1,6 @@
 import type { jsPDF } from 'jspdf';
 import type { PdfBannerTone, PdfBlock, PdfDocumentContent, PdfNote, PdfTone } from './pdf-content';
+import { fitText, wrapText } from './pdf-text';
 import { toWinAnsi } from './win-ansi';
 
 /**
@@ -57,21 +58,12 @@ class Flow {
 
   /** Lines of printable text no wider than `width` in the current font; blank paragraphs kept. */
   private wrap(text: string, width: number): string[] {
-    const lines: string[] = [];
-    for (const paragraph of toWinAnsi(text).text.split('\n')) {
-      const split: unknown = this.doc.splitTextToSize(paragraph.trimEnd(), width);
-      if (Array.isArray(split) && split.length > 0) lines.push(...split.map(String));
-      else lines.push('');
-    }
-    return lines;
+    return wrapText(this.doc, text, width);
   }
 
   /** The text, shortened with an ellipsis if it is wider than `width` in the current font. */
   private fit(text: string, width: number): string {
-    if (this.doc.getTextWidth(text) <= width) return text;
-    let shortened = text;
-    while (shortened.length > 1 && this.doc.getTextWidth(`${shortened}…`) > width) shortened = shortened.slice(0, -1);
-    return `${shortened.trimEnd()}…`;
+    return fitText(this.doc, text, width);
   }
 
   private draw(text: string, x: number, y: number, align: 'left' | 'right' = 'left'): void {

@@ -15,6 +15,10 @@ export const SCHEDULE_CHOICES = ['none', '2', '3', '4', '5'] as const;
 export type ScheduleChoice = (typeof SCHEDULE_CHOICES)[number];
 
 export const PRESCRIPTION_KINDS = ['acute', 'repeat'] as const;
+
+/** Onto FP10SS stationery (only the fields), or the whole form on plain paper as a record copy. */
+export const PRINT_MODES = ['fp10ss', 'plain'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
 export type PrescriptionKind = (typeof PRESCRIPTION_KINDS)[number];
 
 export const prescriptionItemSchema = z.object({
@@ -68,6 +72,17 @@ export const prescriptionDetailsSchema = z
     cancelledAt: isoDateTimeSchema.optional(),
     /** The prescription this one replaces (after a cancellation, for example a wrong dose). */
     replacesId: recordIdSchema.optional(),
+    /** Who cancelled it (with `cancelledAt` and `cancellationReason`). */
+    cancelledById: recordIdSchema.optional(),
+    /** When, how and by whom it was printed; the FP10SS serials, one per form, in form order. */
+    printed: z
+      .object({
+        at: isoDateTimeSchema,
+        mode: z.enum(PRINT_MODES),
+        serials: z.array(z.string().trim().min(1).max(20)).default([]),
+        byStaffId: recordIdSchema,
+      })
+      .optional(),
   })
   .superRefine((details, ctx) => {
     if (details.allergiesStatus === 'confirmed' && details.allergies === '') {

@@ -14,6 +14,7 @@ import {
   requestPersistentStorage,
   type StorageHealth,
 } from '../../lib/storage-health';
+import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useStorageStatus } from '../../lib/use-storage-status';
 import { useLiveQuery } from '../../lib/use-live-query';
@@ -87,6 +88,12 @@ export function DeviceScreen() {
           Ask the browser again to keep Lifeboat’s data
         </button>
       ) : null}
+
+      <h2>Printing prescriptions</h2>
+      <p>
+        FP10SS alignment on this device: {session.device.fp10OffsetXmm} mm right, {session.device.fp10OffsetYmm} mm down.{' '}
+        <Link to="/device/printer">Align the printer for FP10SS forms</Link>
+      </p>
 
       <h2>Security</h2>
       <p>Records on this device are encrypted. Each user unlocks with their own passphrase; the practice’s recovery key opens them if every passphrase is forgotten.</p>

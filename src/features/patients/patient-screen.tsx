@@ -1,9 +1,10 @@
 /** One patient: their details, their consultations on this device, and a new consultation. */
 import { useState } from 'react';
-import { getPatient, listConsultationsForPatient, startConsultation } from '../../db';
+import { getPatient, listConsultationsForPatient, listPrescriptionsForPatient, startConsultation } from '../../db';
 import { CONSULTATION_TYPE_LABELS } from '../../domain/consultation';
 import { formatUkDateTime } from '../../domain/time';
 import { PatientBanner } from '../../components/patient-banner';
+import { PrescriptionList } from '../../components/prescription-list';
 import { Link, navigate } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
@@ -16,6 +17,7 @@ export function PatientScreen({ patientId }: { patientId: string }) {
   const session = useSession();
   const patient = useLiveQuery(() => getPatient(patientId), [patientId]);
   const consultations = useLiveQuery(() => listConsultationsForPatient(patientId), [patientId]);
+  const prescriptions = useLiveQuery(() => listPrescriptionsForPatient(patientId), [patientId]);
   const [problem, setProblem] = useState<string | null>(null);
 
   if (patient.status === 'loading') return <p role="status">Loading…</p>;
@@ -45,7 +47,10 @@ export function PatientScreen({ patientId }: { patientId: string }) {
       {problem ? <p className="nhsuk-error-message">{problem}</p> : null}
       <button type="button" className="nhsuk-button" onClick={() => void start()}>
         Start a consultation
-      </button>
+      </button>{' '}
+      <Link className="nhsuk-button nhsuk-button--secondary" to={`/prescriptions/new?patient=${patientId}`}>
+        Prescribe
+      </Link>
       <h2>Consultations on this device</h2>
       {list.length === 0 ? (
         <p>None yet.</p>
@@ -61,6 +66,8 @@ export function PatientScreen({ patientId }: { patientId: string }) {
           ))}
         </ul>
       )}
+      <h2>Prescriptions on this device</h2>
+      <PrescriptionList prescriptions={prescriptions.status === 'ready' ? prescriptions.value : []} staff={session.staff} />
     </>
   );
 }

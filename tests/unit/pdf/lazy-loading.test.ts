@@ -1,7 +1,8 @@
 // jsPDF is a few hundred kilobytes that only printing needs, so it must stay out of the first-load
 // bundle: only src/pdf may import it, and nothing outside src/pdf may statically import a module
-// that does (callers use `await import('../pdf/consultation-pdf')`). This reads the import graph
-// of src the way the bundler does: `import type` is erased, every other static import is kept.
+// that does (callers use `await import('../pdf/consultation-pdf')`, or '../pdf/prescription-pdf').
+// This reads the import graph of src the way the bundler does: `import type` is erased, every
+// other static import is kept.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,12 +68,23 @@ describe('jsPDF is loaded only when printing', () => {
 
   it('is imported by the PDF writers only', () => {
     expect(loading).toContain('pdf/consultation-pdf.ts');
+    expect(loading).toContain('pdf/prescription-pdf.ts');
     expect(loading.filter((file) => !file.startsWith('pdf/'))).toEqual([]);
   });
 
-  it('leaves the file-name helper and the content builders free of jsPDF', () => {
-    for (const file of ['pdf/file-names.ts', 'pdf/consultation-content.ts', 'pdf/win-ansi.ts', 'pdf/pdf-writer.ts']) {
-      expect(loading).not.toContain(file);
-    }
+  it('leaves the file-name helper, the layouts and the content builders free of jsPDF', () => {
+    const free = [
+      'pdf/file-names.ts',
+      'pdf/consultation-content.ts',
+      'pdf/win-ansi.ts',
+      'pdf/pdf-writer.ts',
+      'pdf/pdf-text.ts',
+      'pdf/fp10-layout.ts',
+      'pdf/prescription-content.ts',
+      'pdf/fp10-fields.ts',
+      'pdf/fp10-plain-form.ts',
+      'pdf/fp10-calibration.ts',
+    ];
+    for (const file of free) expect(loading).not.toContain(file);
   });
 });

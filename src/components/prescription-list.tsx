@@ -1,0 +1,56 @@
+/**
+ * A list of prescriptions (date, patient, medicines, prescriber, status), shared by the patient
+ * screen and the list of all prescriptions. A cancelled one stays in the list, marked cancelled.
+ */
+import { patientListName, type Patient } from '../domain/patient';
+import type { StoredPrescription } from '../domain/prescribing/prescription-record';
+import { staffDisplayName, type StaffMember } from '../domain/staff';
+import { formatUkDateTime } from '../domain/time';
+import { Link } from '../lib/router';
+
+export const PRESCRIPTION_STATUS_LABELS = { draft: 'Draft: not printed', printed: 'Printed', cancelled: 'Cancelled' } as const;
+const TAG = { draft: 'nhsuk-tag--yellow', printed: 'nhsuk-tag--green', cancelled: 'nhsuk-tag--red' } as const;
+
+export function PrescriptionStatusTag({ status }: { status: StoredPrescription['status'] }) {
+  return <strong className={`nhsuk-tag ${TAG[status]}`}>{PRESCRIPTION_STATUS_LABELS[status]}</strong>;
+}
+
+export function PrescriptionList({ prescriptions, patients, staff }: { prescriptions: StoredPrescription[]; patients?: Patient[]; staff: StaffMember[] }) {
+  if (prescriptions.length === 0) return <p>None yet.</p>;
+  const patientName = (id: string) => {
+    const p = patients?.find((x) => x.id === id);
+    return p ? patientListName(p.data) : 'Patient not on this device';
+  };
+  const who = (id: string) => {
+    const m = staff.find((s) => s.id === id);
+    return m ? staffDisplayName(m.data) : 'A former user';
+  };
+  return (
+    <table className="nhsuk-table" data-testid="prescription-list">
+      <thead className="nhsuk-table__head">
+        <tr>
+          <th scope="col">Date</th>
+          {patients ? <th scope="col">Patient</th> : null}
+          <th scope="col">Medicines</th>
+          <th scope="col">Prescriber</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {prescriptions.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <Link to={`/prescriptions/${p.id}`}>{formatUkDateTime(new Date(p.status === 'draft' ? p.createdAt : p.data.issuedAt))}</Link>
+            </td>
+            {patients ? <td>{patientName(p.data.patientId)}</td> : null}
+            <td>{p.data.items.map((i) => [i.medicineName, i.strength].filter(Boolean).join(' ')).filter(Boolean).join('; ') || 'No medicine yet'}</td>
+            <td>{who(p.data.prescriberId)}</td>
+            <td>
+              <PrescriptionStatusTag status={p.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
