@@ -27,6 +27,8 @@ const ReceptionScreen = lazy(() => import('../features/reception/reception-scree
 const LogWalkInScreen = lazy(() => import('../features/reception/log-walk-in-screen').then((m) => ({ default: m.LogWalkInScreen })));
 const WaitingRoomScreen = lazy(() => import('../features/reception/waiting-room-screen').then((m) => ({ default: m.WaitingRoomScreen })));
 const ImportAppointmentsScreen = lazy(() => import('../features/reception/import-appointments-screen').then((m) => ({ default: m.ImportAppointmentsScreen })));
+const HandoverScreen = lazy(() => import('../features/reception/handover-screen').then((m) => ({ default: m.HandoverScreen })));
+const ReceiveHandoverScreen = lazy(() => import('../features/reception/receive-handover-screen').then((m) => ({ default: m.ReceiveHandoverScreen })));
 const PatientsScreen = lazy(() => import('../features/patients/patients-screen').then((m) => ({ default: m.PatientsScreen })));
 const AddPatientScreen = lazy(() => import('../features/patients/add-patient-screen').then((m) => ({ default: m.AddPatientScreen })));
 const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
@@ -52,6 +54,8 @@ const ROUTES: Route[] = [
   { pattern: '/reception/new', title: 'Log a walk-in', render: () => <LogWalkInScreen /> },
   { pattern: '/reception/display', title: 'Waiting room', render: () => <WaitingRoomScreen /> },
   { pattern: '/reception/import', title: 'Import the appointment list', render: () => <ImportAppointmentsScreen /> },
+  { pattern: '/reception/handover/:id', title: 'Hand over to another device', render: (p) => <HandoverScreen entryId={p.id ?? ''} /> },
+  { pattern: '/reception/receive', title: 'Receive from another device', render: () => <ReceiveHandoverScreen /> },
   { pattern: '/patients', title: 'Patients', render: () => <PatientsScreen /> },
   { pattern: '/patients/new', title: 'Add a patient', render: () => <AddPatientScreen /> },
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },

@@ -66,3 +66,4 @@ export {
   type PrintRequest,
 } from './prescription-repository';
 export { importAppointments, type AppointmentImportResult } from './appointment-import-repository';
+export { makeHandover, previewHandover, acceptHandover, type MadeHandover, type HandoverPreview, type HandoverPreviewItem, type HandoverResult } from './handover-repository';

@@ -107,6 +107,7 @@ describe('reception', () => {
 
     // The waiting-room screen shows tickets and initials, never names.
     await page.getByRole('link', { name: 'Waiting-room screen' }).click();
+    await page.getByTestId('waiting-room').getByRole('cell', { name: 'EB', exact: true }).waitFor();
     const board = await page.getByTestId('waiting-room').textContent();
     expect(board).toContain('EB');
     expect(board).not.toMatch(/Byrne|Okafor|Hughes/i);

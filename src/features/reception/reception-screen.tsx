@@ -113,6 +113,9 @@ export function ReceptionScreen() {
         </Link>{' '}
         <Link className="nhsuk-button nhsuk-button--secondary" to="/reception/import">
           Import today’s appointments
+        </Link>{' '}
+        <Link className="nhsuk-button nhsuk-button--secondary" to="/reception/receive">
+          Receive from another device
         </Link>
       </div>
       {problem ? <p className="nhsuk-error-message">{problem}</p> : null}
@@ -194,7 +197,10 @@ function EntryActions({ entry, isClinician, onTake, onAct }: { entry: QueueEntry
       </button>{' '}
       <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2" onClick={() => void onAct(() => changeQueueStatus(id, 'left', actor, outcome ? { outcome } : {}))}>
         Left <span className="nhsuk-u-visually-hidden">ticket {label}</span>
-      </button>
+      </button>{' '}
+      <Link className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2" to={`/reception/handover/${id}`}>
+        Hand over to another device <span className="nhsuk-u-visually-hidden">(ticket {label})</span>
+      </Link>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
           <label className="nhsuk-label" htmlFor={`redirect-${id}`}>
