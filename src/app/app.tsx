@@ -38,6 +38,7 @@ const PrescriptionsScreen = lazy(() => import('../features/prescriptions/prescri
 const NewPrescriptionScreen = lazy(() => import('../features/prescriptions/new-prescription-screen').then((m) => ({ default: m.NewPrescriptionScreen })));
 const RegisterScreen = lazy(() => import('../features/prescriptions/register-screen').then((m) => ({ default: m.RegisterScreen })));
 const PrescriptionScreen = lazy(() => import('../features/prescriptions/prescription-screen').then((m) => ({ default: m.PrescriptionScreen })));
+const HandwrittenPrescriptionScreen = lazy(() => import('../features/prescriptions/handwritten-prescription-screen').then((m) => ({ default: m.HandwrittenPrescriptionScreen })));
 const CalibrationScreen = lazy(() => import('../features/prescriptions/calibration-screen').then((m) => ({ default: m.CalibrationScreen })));
 const HistoryScreen = lazy(() => import('../features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
 
@@ -64,6 +65,7 @@ const ROUTES: Route[] = [
   { pattern: '/prescriptions', title: 'Prescriptions', render: () => <PrescriptionsScreen /> },
   { pattern: '/prescriptions/new', title: 'New prescription', render: () => <NewPrescriptionScreen query={window.location.search} /> },
   { pattern: '/prescriptions/register', title: 'FP10 register', render: () => <RegisterScreen /> },
+  { pattern: '/prescriptions/handwritten', title: 'Log a handwritten prescription', render: () => <HandwrittenPrescriptionScreen query={window.location.search} /> },
   { pattern: '/prescriptions/:id', title: 'Prescription', render: (p) => <PrescriptionScreen prescriptionId={p.id ?? ''} /> },
   { pattern: '/device/printer', title: 'Printer alignment', render: () => <CalibrationScreen /> },
   { pattern: '/staff', title: 'Staff', render: () => <StaffScreen /> },

@@ -47,6 +47,7 @@ export function PrescriptionList({ prescriptions, patients, staff }: { prescript
             <td>{who(p.data.prescriberId)}</td>
             <td>
               <PrescriptionStatusTag status={p.status} />
+              {p.status !== 'draft' && p.data.printed?.mode === 'handwritten' ? <> <strong className="nhsuk-tag nhsuk-tag--blue">Handwritten</strong></> : null}
             </td>
           </tr>
         ))}

@@ -89,6 +89,9 @@ export interface PrescriptionRow extends RecordRow {
 /** One FP10 form used or spoiled: the serial and what it was used for are in the payload. */
 export type Fp10RegisterRow = RecordRow & { prescriptionId: string | null };
 
+/** A photo kept with a record (version 5): the owner's id (a UUID) in clear; the image is in the payload. */
+export type AttachmentRow = RecordRow & { ownerId: string };
+
 /** A walk-in or phone request in the reception queue; `arrivedAt` in clear to order the queue. */
 export interface QueueEntryRow extends RecordRow {
   arrivedAt: string;
@@ -130,6 +133,8 @@ export class LifeboatDatabase extends Dexie {
   fp10Register!: EntityTable<Fp10RegisterRow, 'id'>;
   /** Reception's queue: walk-ins and phone requests, with every status change timed (version 4). */
   queue!: EntityTable<QueueEntryRow, 'id'>;
+  /** Photos of handwritten prescriptions; never deleted, a wrong one is superseded (version 5). */
+  attachments!: EntityTable<AttachmentRow, 'id'>;
 
   constructor(options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(DATABASE_NAME, {
@@ -170,6 +175,10 @@ export class LifeboatDatabase extends Dexie {
       prescriptions: 'id, status, patientId, consultationId, authorId, updatedAt',
       fp10Register: 'id, status, prescriptionId, updatedAt',
       queue: 'id, status, arrivedAt, patientId, updatedAt',
+    });
+    // Version 5: photos kept with records (handwritten prescriptions), encrypted like every payload.
+    this.version(5).stores({
+      attachments: 'id, ownerId, status, updatedAt',
     });
   }
 }

@@ -67,3 +67,11 @@ export {
 } from './prescription-repository';
 export { importAppointments, type AppointmentImportResult } from './appointment-import-repository';
 export { makeHandover, previewHandover, acceptHandover, type MadeHandover, type HandoverPreview, type HandoverPreviewItem, type HandoverResult } from './handover-repository';
+export {
+  recordHandwrittenPrescription,
+  addHandwrittenPrescriptionPhotos,
+  checkHandwrittenPrescription,
+  listAttachmentsFor,
+  supersedeAttachment,
+  HandwrittenPrescriptionRefused,
+} from './handwritten-prescription-repository';

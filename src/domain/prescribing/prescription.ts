@@ -19,6 +19,12 @@ export const PRESCRIPTION_KINDS = ['acute', 'repeat'] as const;
 /** Onto FP10SS stationery (only the fields), or the whole form on plain paper as a record copy. */
 export const PRINT_MODES = ['fp10ss', 'plain'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
+/**
+ * How an issued prescription reached paper: printed by Lifeboat, or `handwritten` before Lifeboat
+ * was opened and logged afterwards with photos of the paper (handwritten.ts). Never a print request.
+ */
+export const ISSUE_MODES = [...PRINT_MODES, 'handwritten'] as const;
+export type IssueMode = (typeof ISSUE_MODES)[number];
 export type PrescriptionKind = (typeof PRESCRIPTION_KINDS)[number];
 
 export const prescriptionItemSchema = z.object({
@@ -78,7 +84,7 @@ export const prescriptionDetailsSchema = z
     printed: z
       .object({
         at: isoDateTimeSchema,
-        mode: z.enum(PRINT_MODES),
+        mode: z.enum(ISSUE_MODES),
         serials: z.array(z.string().trim().min(1).max(20)).default([]),
         byStaffId: recordIdSchema,
       })

@@ -50,6 +50,9 @@ export function PatientScreen({ patientId }: { patientId: string }) {
       </button>{' '}
       <Link className="nhsuk-button nhsuk-button--secondary" to={`/prescriptions/new?patient=${patientId}`}>
         Prescribe
+      </Link>{' '}
+      <Link className="nhsuk-button nhsuk-button--secondary" to={`/prescriptions/handwritten?patient=${patientId}`}>
+        Log a handwritten prescription
       </Link>
       <h2>Consultations on this device</h2>
       {list.length === 0 ? (

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { cancelPrescription, listFp10FormsFor, listPrescriptionsForPatient, recordPrescriptionCopy, replacePrescription, ValidationFailure } from '../../db';
 import type { Patient } from '../../domain/patient';
-import { formatCalendarDateUk } from '../../domain/prescribing/calendar-date';
+import { formatCalendarDateUk, londonCalendarDate } from '../../domain/prescribing/calendar-date';
 import { prescriptionValidUntil } from '../../domain/prescribing/legal-checks';
 import { quantityInFigures, quantityInWordsAndFigures } from '../../domain/prescribing/number-words';
 import { effectiveSchedule, needsControlledDrugWriting, type PrescriptionItem } from '../../domain/prescribing/prescription';
@@ -18,6 +18,8 @@ import { PrescriptionStatusTag } from '../../components/prescription-list';
 import { downloadBlob } from '../../lib/download';
 import { Link, navigate } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
+import { isHandwritten } from '../../domain/prescribing/handwritten';
+import { HandwrittenRecord } from './handwritten-photos';
 import { useLiveQuery } from '../../lib/use-live-query';
 
 function quantityText(item: PrescriptionItem): string {
@@ -43,6 +45,7 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
     return m ? staffDisplayName(m.data) : 'A former user';
   };
   const prescriber = session.staff.find((s) => s.id === d.prescriberId);
+  const handwritten = isHandwritten(prescription);
 
   async function cancel() {
     setProblem(null);
@@ -108,12 +111,12 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
         <p className="nhsuk-inset-text">Printed: this prescription cannot be changed. To correct it, cancel it with the reason and write a replacement.</p>
       )}
       <dl className="nhsuk-summary-list">
-        <Row label="Date">{formatUkDateTime(new Date(d.issuedAt))}</Row>
+        <Row label="Date">{handwritten ? formatCalendarDateUk(londonCalendarDate(d.issuedAt)) : formatUkDateTime(new Date(d.issuedAt))}</Row>
         <Row label="Prescriber">{who(d.prescriberId)}</Row>
         <Row label="Acute or repeat">{d.kind === 'acute' ? 'Acute' : 'Repeat'}</Row>
         <Row label="Valid until">{formatCalendarDateUk(prescriptionValidUntil(d.issuedAt, d.items.map(effectiveSchedule)))}</Row>
         <Row label="Printed">
-          {d.printed ? `${formatUkDateTime(new Date(d.printed.at))} ${d.printed.mode === 'fp10ss' ? `onto FP10SS (${d.printed.serials.join(', ')})` : 'on plain paper (record copy)'}` : 'Not recorded'}
+          {handwritten ? 'Handwritten on paper before Lifeboat was opened (logged afterwards)' : d.printed ? `${formatUkDateTime(new Date(d.printed.at))} ${d.printed.mode === 'fp10ss' ? `onto FP10SS (${d.printed.serials.join(', ')})`  : 'on plain paper (record copy)'}` : 'Not recorded'}
         </Row>
         <Row label="Allergies">{d.allergiesStatus === 'not-known' ? 'Not known' : d.allergies}</Row>
         <Row label="Current medicines">{d.currentMedicinesStatus === 'not-known' ? 'Not known' : d.currentMedicines}</Row>
@@ -152,7 +155,8 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
           {problem}
         </p>
       ) : null}
-      {prescription.status === 'printed' ? (
+      {handwritten ? <HandwrittenRecord prescription={prescription} patient={patient} /> : null}
+      {prescription.status === 'printed' && !handwritten ? (
         <div className="nhsuk-button-group lifeboat-no-print">
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void copy()}>
             Download a plain-paper copy

@@ -15,6 +15,9 @@ export function PrescriptionsScreen() {
       <p>
         To write one, open the patient or a signed consultation and choose “Prescribe”. <Link to="/prescriptions/register">FP10 register</Link>
       </p>
+      <p>
+        <Link to="/prescriptions/handwritten">Log a handwritten prescription</Link> written on paper before Lifeboat was opened, with photos of it.
+      </p>
       {prescriptions.status === 'failed' ? <p className="nhsuk-error-message">Prescriptions could not be read: {prescriptions.error}</p> : null}
       {prescriptions.status === 'ready' ? (
         <PrescriptionList prescriptions={prescriptions.value} patients={patients.status === 'ready' ? patients.value : []} staff={session.staff} />

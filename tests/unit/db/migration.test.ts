@@ -9,8 +9,10 @@ import {
   DATABASE_NAME,
   getDeviceSettings,
   getPractice,
+  getPrescription,
   getStaffMember,
   LifeboatDatabase,
+  listAttachmentsFor,
   listAuditFor,
   listQuarantined,
   listStaff,
@@ -30,6 +32,8 @@ const IDS = {
   nurse: '4b3d0f2a-5e6c-4d81-bf90-a2b3c4d5e6f7',
   setupAudit: '5c4e1a3b-6f7d-4e92-8a01-b3c4d5e6f708',
   removeAudit: '6d5f2b4c-7a8e-4fa3-9b12-c4d5e6f70819',
+  patient: '7e6a3c5d-8b9f-4ab4-8c23-d5e6f708192a',
+  prescription: '8f7b4d6e-9ca0-4bc5-9d34-e6f708192a3b',
 } as const;
 
 const AT = '2024-07-19T09:00:00+01:00';
@@ -117,6 +121,49 @@ const SHIPPED_VERSIONS: ShippedVersion[] = [
   },
 ];
 
+const V1 = SHIPPED_VERSIONS[0];
+if (!V1) throw new Error('version 1 is missing');
+/** A prescription printed on plain paper, as version 4's prescription-repository wrote it. */
+const V4_PRESCRIPTION = {
+  ...recordRow(IDS.prescription, 'printed', {
+    patientId: IDS.patient,
+    prescriberId: IDS.gp,
+    kind: 'acute',
+    issuedAt: AT,
+    items: [{ medicineName: 'Amoxicillin', strength: '500 mg', form: 'capsules', dose: 'One three times a day', quantity: 21, quantityUnit: 'capsule', daysTreatment: 7, controlledDrugSchedule: 'none', scheduleSetByPrescriber: false, quantityInWords: '' }],
+    allergiesStatus: 'not-known',
+    allergies: '',
+    currentMedicinesStatus: 'not-known',
+    currentMedicines: '',
+    cancellationReason: '',
+    printed: { at: AT, mode: 'plain', serials: [], byStaffId: IDS.gp },
+  }),
+  patientId: IDS.patient,
+  consultationId: null,
+};
+SHIPPED_VERSIONS.push({
+  version: 4,
+  stores: {
+    ...V1.stores,
+    keySlots: { keyPath: 'id', indexes: ['kind', 'staffId'] },
+    patients: { keyPath: 'id', indexes: ['status', 'updatedAt', '*lookup'] },
+    consultations: { keyPath: 'id', indexes: ['status', 'patientId', 'authorId', 'updatedAt'] },
+    prescriptions: { keyPath: 'id', indexes: ['status', 'patientId', 'consultationId', 'authorId', 'updatedAt'] },
+    fp10Register: { keyPath: 'id', indexes: ['status', 'prescriptionId', 'updatedAt'] },
+    queue: { keyPath: 'id', indexes: ['status', 'arrivedAt', 'patientId', 'updatedAt'] },
+  },
+  rows: {
+    ...V1.rows,
+    device: (V1.rows.device ?? []).map((row) => ({ ...(row as object), autoLockMinutes: 5, unlockFailures: 0, unlockBlockedUntil: null })),
+    keySlots: [],
+    patients: [],
+    consultations: [],
+    prescriptions: [V4_PRESCRIPTION],
+    fp10Register: [],
+    queue: [],
+  },
+});
+
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -131,7 +178,10 @@ async function seedByHand(factory: IDBFactory, shipped: ShippedVersion): Promise
     const raw = open.result;
     for (const [name, shape] of Object.entries(shipped.stores)) {
       const store = raw.createObjectStore(name, { keyPath: shape.keyPath });
-      for (const index of shape.indexes) store.createIndex(index, index);
+      for (const index of shape.indexes) {
+        const name = index.replace(/^\*/, '');
+        store.createIndex(name, name, { multiEntry: index.startsWith('*') });
+      }
       for (const row of shipped.rows[name] ?? []) store.add(row);
     }
   };
@@ -205,6 +255,15 @@ describe.each(SHIPPED_VERSIONS)('a device whose database is at version $version'
       },
     ]);
     expect((await listAuditFor(IDS.nurse)).map((e) => e.data.summary)).toEqual(['Removed Sam Okafor (Nurse)']);
+  });
+
+  it('reads the prescriptions it had, and starts with no photos (version 5)', async () => {
+    const db = await openWithCurrentCode();
+    const shippedPrescriptions = (shipped.rows.prescriptions ?? []) as { id: string }[];
+    for (const row of shippedPrescriptions) expect(await getPrescription(row.id)).toMatchObject({ status: 'printed', data: { printed: { mode: 'plain' } } });
+    expect(await db.attachments.count()).toBe(0);
+    expect(await listAttachmentsFor(IDS.prescription)).toEqual([]);
+    expect(await listQuarantined()).toEqual([]);
   });
 
   it('takes new writes beside the old records', async () => {
