@@ -48,7 +48,9 @@ export function firefoxEngine(): Engine {
   return createEngine('firefox', {
     async launch(profileDir) {
       profile = resolve(profileDir);
-      browser = await launch({ browser: 'firefox', executablePath: EXECUTABLE, userDataDir: profile, headless: true, extraPrefsFirefox: PREFS });
+      // Downloads (the app's PDFs) go into the profile, deleted with it, without asking.
+      const downloads = { 'browser.download.folderList': 2, 'browser.download.dir': join(profile, 'downloads'), 'browser.download.useDownloadDir': true };
+      browser = await launch({ browser: 'firefox', executablePath: EXECUTABLE, userDataDir: profile, headless: true, extraPrefsFirefox: { ...PREFS, ...downloads } });
       page = (await browser.pages())[0] ?? (await browser.newPage());
     },
     async goto(url) {

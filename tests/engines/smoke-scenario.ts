@@ -7,7 +7,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppBuild } from '../support/builds';
 import { staticServer, type StaticServer } from '../support/net';
-import { addStaff, findSignedConsultation, logWalkIn, setUpDevice, typeAndSignConsultation, unlockAfterRestart, waitForSetupScreen } from './app-steps';
+import {
+  addStaff,
+  addWalkInPatient,
+  findPrintedPrescription,
+  findSignedConsultation,
+  logWalkIn,
+  printPrescription,
+  setUpDevice,
+  typeAndSignConsultation,
+  unlockAfterRestart,
+  waitForSetupScreen,
+} from './app-steps';
 import type { Engine, EngineName } from './engine';
 import { openEngine } from './engines';
 
@@ -72,7 +83,7 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
   {
     name: 'service worker in control',
     // The worker claims the page once active (clientsClaim in src/service-worker/sw.ts).
-    run: ({ engine }) => engine.waitUntil('navigator.serviceWorker.controller !== null', 'a service worker controls the page', 30_000),
+    run: ({ engine }) => engine.waitUntil('navigator.serviceWorker.controller !== null', 'a service worker controls the page', 60_000),
   },
   {
     name: 'close and stop the server',
@@ -93,8 +104,10 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
     name: 'write a record offline',
     run: ({ engine }) => addStaff(engine, RECORD.name, RECORD.role),
   },
+  { name: 'add a patient offline', run: ({ engine }) => addWalkInPatient(engine) },
   { name: 'log a walk-in offline', run: ({ engine }) => logWalkIn(engine) },
   { name: 'type and sign a consultation offline', run: ({ engine }) => typeAndSignConsultation(engine) },
+  { name: 'print a prescription offline', run: ({ engine }) => printPrescription(engine) },
   {
     // Straight after the screen shows the record: what the user sees as saved must survive a crash.
     name: 'SIGKILL the browser',
@@ -109,6 +122,7 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
     },
   },
   { name: 'the signed consultation survived', run: ({ engine }) => findSignedConsultation(engine) },
+  { name: 'the printed prescription survived', run: ({ engine }) => findPrintedPrescription(engine) },
 ];
 
 export function smokeStep(name: string): SmokeStep {

@@ -8,7 +8,8 @@ with WEBKIT_INSPECTOR_SERVER set in the environment; WebKit's WebContext reads t
 opens the remote-inspector socket the driver then talks to.
 
 Usage: /usr/bin/python3 webkit-launcher.py --profile DIR
-Data goes to DIR/data, caches to DIR/cache. SIGTERM/SIGINT quit the GTK main loop normally
+Data goes to DIR/data, caches to DIR/cache, downloads (a printed PDF) to DIR/downloads, without
+asking. SIGTERM/SIGINT quit the GTK main loop normally
 (the polite close); closing the last window does too.
 """
 import argparse
@@ -44,6 +45,17 @@ def main() -> int:
         os.path.join(data_dir, 'cookies.sqlite'), WebKit2.CookiePersistentStorage.SQLITE)
     # Only one WebContext per process may allow automation; this is it.
     context.set_automation_allowed(True)
+
+    # Downloads (the app's PDFs) go into the profile, deleted with it, never into the home folder.
+    downloads_dir = os.path.join(profile, 'downloads')
+
+    def decide_destination(download: WebKit2.Download, suggested: str) -> bool:
+        os.makedirs(downloads_dir, exist_ok=True)
+        name = os.path.basename(suggested) or 'download'
+        download.set_destination(GLib.filename_to_uri(os.path.join(downloads_dir, name), None))
+        return True
+
+    context.connect('download-started', lambda _context, download: download.connect('decide-destination', decide_destination))
 
     windows: set[Gtk.Window] = set()
 

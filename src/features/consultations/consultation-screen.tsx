@@ -1,12 +1,9 @@
 /** One consultation: the patient banner, then the editor (a draft) or the record (signed). */
-import { getConsultation, getPatient, listAuditFor } from '../../db';
-import { AUDIT_ACTION_LABELS } from '../../domain/audit';
-import { staffDisplayName } from '../../domain/staff';
-import { formatUkDateTime } from '../../domain/time';
+import { getConsultation, getPatient } from '../../db';
 import { PatientBanner } from '../../components/patient-banner';
 import { Link } from '../../lib/router';
-import { useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { RecordHistory } from '../../components/record-history';
 import { DraftEditor } from './draft-editor';
 import { RecordActions } from './record-actions';
 import { SignedRecord } from './signed-record';
@@ -36,33 +33,7 @@ export function ConsultationScreen({ consultationId }: { consultationId: string 
       ) : (
         <SignedRecord consultation={c} actions={p ? <RecordActions consultation={c} patient={p} /> : null} />
       )}
-      <RecordHistory consultationId={c.id} />
+      <RecordHistory entityId={c.id} title="History of this record" />
     </>
-  );
-}
-
-function RecordHistory({ consultationId }: { consultationId: string }) {
-  const session = useSession();
-  const events = useLiveQuery(() => listAuditFor(consultationId), [consultationId]);
-  if (events.status !== 'ready' || events.value.length === 0) return null;
-  const who = (id: string) => {
-    const member = session.staff.find((s) => s.id === id);
-    return member ? staffDisplayName(member.data) : 'A former user';
-  };
-  return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">History of this record</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ul className="nhsuk-list" data-testid="record-history">
-          {events.value.map((e) => (
-            <li key={e.id}>
-              {formatUkDateTime(new Date(e.at))} · {who(e.actorId)} · {AUDIT_ACTION_LABELS[e.action]}: {e.data.summary}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </details>
   );
 }

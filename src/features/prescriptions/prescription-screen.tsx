@@ -1,12 +1,9 @@
 /** One prescription: the patient banner, the editor (a draft) or what was printed, and its history. */
-import { getPatient, getPrescription, listAuditFor } from '../../db';
-import { AUDIT_ACTION_LABELS } from '../../domain/audit';
-import { staffDisplayName } from '../../domain/staff';
-import { formatUkDateTime } from '../../domain/time';
+import { getPatient, getPrescription } from '../../db';
 import { PatientBanner } from '../../components/patient-banner';
 import { Link } from '../../lib/router';
-import { useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { RecordHistory } from '../../components/record-history';
 import { IssuedPrescriptionView } from './issued-prescription';
 import { PrescriptionEditor } from './prescription-editor';
 
@@ -40,33 +37,7 @@ export function PrescriptionScreen({ prescriptionId }: { prescriptionId: string 
         ) : null}
       </p>
       {!pt ? null : p.status === 'draft' ? <PrescriptionEditor key={p.id} draft={p} patient={pt} /> : <IssuedPrescriptionView prescription={p} patient={pt} />}
-      <RecordHistory entityId={p.id} />
+      <RecordHistory entityId={p.id} title="History of this prescription" />
     </>
-  );
-}
-
-function RecordHistory({ entityId }: { entityId: string }) {
-  const session = useSession();
-  const events = useLiveQuery(() => listAuditFor(entityId), [entityId]);
-  if (events.status !== 'ready' || events.value.length === 0) return null;
-  const who = (id: string) => {
-    const member = session.staff.find((s) => s.id === id);
-    return member ? staffDisplayName(member.data) : 'A former user';
-  };
-  return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">History of this prescription</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ul className="nhsuk-list" data-testid="record-history">
-          {events.value.map((e) => (
-            <li key={e.id}>
-              {formatUkDateTime(new Date(e.at))} · {who(e.actorId)} · {AUDIT_ACTION_LABELS[e.action]}: {e.data.summary}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </details>
   );
 }

@@ -5,11 +5,12 @@
  * staff inside the code, a new passphrase for this device, and a name for it. Then this device is
  * set up and unlocked as you; colleagues are given a passphrase on the Staff screen.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { joinPracticeWithCode, openJoinCodeForJoining, recordPersistentStorageAnswer, UnlockRefused, ValidationFailure, type OpenedJoinCode } from '../../db';
 import { toLondonIso } from '../../domain/time';
 import { requestPersistentStorage } from '../../lib/storage-health';
-import { canUseCamera, readQrFromCanvas, readQrFromImageFile } from '../../lib/qr-image';
+import { canUseCamera, readQrFromImageFile } from '../../lib/qr-image';
+import { QrCameraScanner } from '../../components/qr-code';
 import { ErrorSummary, Field, Select, TextInput } from '../../components/form-fields';
 
 type Errors = Partial<Record<'code' | 'oneTimePassphrase' | 'staffId' | 'passphrase' | 'confirmPassphrase' | 'deviceLabel', string>>;
@@ -107,7 +108,8 @@ function ScanStep({ onOpened }: { onOpened: (opened: OpenedJoinCode) => void }) 
           </div>
         ) : null}
         {camera ? (
-          <CameraScanner
+          <QrCameraScanner
+            label="Camera view: point it at the code on the other device"
             onRead={(text) => {
               setCamera(false);
               setErrors({});
@@ -157,61 +159,6 @@ function ScanStep({ onOpened }: { onOpened: (opened: OpenedJoinCode) => void }) 
         </button>
       </form>
     </>
-  );
-}
-
-/** The camera, read a few times a second until a code is found. Stopped when it is, or when this leaves the screen. */
-function CameraScanner({ onRead, onStop }: { onRead: (text: string) => void; onStop: (problem: string | null) => void }) {
-  const video = useRef<HTMLVideoElement>(null);
-  const handlers = useRef({ onRead, onStop });
-  useEffect(() => {
-    handlers.current = { onRead, onStop };
-  });
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let timer: number | undefined;
-    let live = true;
-    const canvas = document.createElement('canvas');
-    const tick = async () => {
-      const v = video.current;
-      if (!live || !v) return;
-      if (v.videoWidth > 0) {
-        canvas.width = v.videoWidth;
-        canvas.height = v.videoHeight;
-        canvas.getContext('2d', { willReadFrequently: true })?.drawImage(v, 0, 0);
-        const text = await readQrFromCanvas(canvas).catch(() => null);
-        if (text && live) {
-          handlers.current.onRead(text);
-          return;
-        }
-      }
-      if (live) timer = window.setTimeout(() => void tick(), 250);
-    };
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(
-      async (s) => {
-        stream = s;
-        if (!live || !video.current) return;
-        video.current.srcObject = s;
-        await video.current.play().catch(() => undefined);
-        void tick();
-      },
-      () => handlers.current.onStop('Lifeboat cannot use the camera (it may not be allowed): choose a photo of the code instead'),
-    );
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-      stream?.getTracks().forEach((t) => t.stop());
-    };
-  }, []);
-  return (
-    <div>
-      <video ref={video} muted playsInline aria-label="Camera view: point it at the code on the other device" style={{ width: '100%', maxWidth: '28rem' }} />
-      <p>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => onStop(null)}>
-          Stop the camera
-        </button>
-      </p>
-    </div>
   );
 }
 
