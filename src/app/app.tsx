@@ -31,6 +31,7 @@ const HandoverScreen = lazy(() => import('../features/reception/handover-screen'
 const ReceiveHandoverScreen = lazy(() => import('../features/reception/receive-handover-screen').then((m) => ({ default: m.ReceiveHandoverScreen })));
 const PatientsScreen = lazy(() => import('../features/patients/patients-screen').then((m) => ({ default: m.PatientsScreen })));
 const AddPatientScreen = lazy(() => import('../features/patients/add-patient-screen').then((m) => ({ default: m.AddPatientScreen })));
+const EditPatientScreen = lazy(() => import('../features/patients/edit-patient-screen').then((m) => ({ default: m.EditPatientScreen })));
 const PatientScreen = lazy(() => import('../features/patients/patient-screen').then((m) => ({ default: m.PatientScreen })));
 const ConsultationsScreen = lazy(() => import('../features/consultations/consultations-screen').then((m) => ({ default: m.ConsultationsScreen })));
 const ConsultationScreen = lazy(() => import('../features/consultations/consultation-screen').then((m) => ({ default: m.ConsultationScreen })));
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
   { pattern: '/reception/receive', title: 'Receive from another device', render: () => <ReceiveHandoverScreen /> },
   { pattern: '/patients', title: 'Patients', render: () => <PatientsScreen /> },
   { pattern: '/patients/new', title: 'Add a patient', render: () => <AddPatientScreen /> },
+  { pattern: '/patients/:id/edit', title: 'Change the patient’s details', render: (p) => <EditPatientScreen patientId={p.id ?? ''} /> },
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },
   { pattern: '/consultations', title: 'Consultations', render: () => <ConsultationsScreen /> },
   { pattern: '/consultations/:id', title: 'Consultation', render: (p) => <ConsultationScreen consultationId={p.id ?? ''} /> },

@@ -53,6 +53,14 @@ describe('a consultation', () => {
     await page.getByTestId('patient-banner').getByText('WETHERALL, Maisie').waitFor();
     expect(await page.getByTestId('patient-banner').textContent()).toContain('943 476 5919');
 
+    // Details are corrected in place (an address for a prescription), audited.
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page.getByLabel('Address (optional)').fill('4 Mill Lane, Little Snoring');
+    await page.getByLabel('Postcode (optional)').fill('nr21 0ab');
+    await expectNoSeriousAccessibilityViolations(page);
+    await page.getByRole('button', { name: 'Save the patient’s details' }).click();
+    await page.getByTestId('patient-banner').getByText('NR21 0AB').waitFor();
+
     // Type the consultation as a GP would: key by key, no Save button anywhere.
     await page.getByRole('button', { name: 'Start a consultation' }).click();
     await page.getByLabel('Presenting complaint').pressSequentially('Cough and fever');

@@ -6,21 +6,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { addPatient, PossibleDuplicatePatient, ValidationFailure } from '../../db';
-import { patientDetailsSchema, patientSummaryLine, SEX_LABELS, SEXES, type Patient, type PatientDetails, type PatientDetailsInput } from '../../domain/patient';
-import { ErrorSummary, Select, TextArea, TextInput, summariseErrors } from '../../components/form-fields';
+import { patientDetailsSchema, patientSummaryLine, type Patient, type PatientDetails, type PatientDetailsInput } from '../../domain/patient';
+import { ErrorSummary, summariseErrors } from '../../components/form-fields';
 import { Link, navigate } from '../../lib/router';
+import { PATIENT_FIELD_IDS, PatientFields } from './patient-fields';
 import { useActor } from '../../lib/session';
 
-const FIELD_IDS = {
-  firstName: 'patient-first-name',
-  lastName: 'patient-last-name',
-  dateOfBirth: 'patient-date-of-birth',
-  sex: 'patient-sex',
-  nhsNumber: 'patient-nhs-number',
-  address: 'patient-address',
-  postcode: 'patient-postcode',
-  phone: 'patient-phone',
-};
 
 export function AddPatientScreen() {
   const actor = useActor();
@@ -76,22 +67,9 @@ export function AddPatientScreen() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Add a patient</h1>
-        <ErrorSummary errors={summariseErrors(errors, FIELD_IDS)} />
+        <ErrorSummary errors={summariseErrors(errors, PATIENT_FIELD_IDS)} />
         <form onSubmit={form.handleSubmit((v) => save(v, false))} noValidate>
-          <TextInput id="patient-first-name" label="First name" error={errors.firstName?.message} {...form.register('firstName')} />
-          <TextInput id="patient-last-name" label="Last name" error={errors.lastName?.message} {...form.register('lastName')} />
-          <TextInput id="patient-date-of-birth" label="Date of birth" hint="For example, 19/07/1984" width={10} inputMode="numeric" error={errors.dateOfBirth?.message} {...form.register('dateOfBirth')} />
-          <Select
-            id="patient-sex"
-            label="Sex"
-            options={[{ value: '', label: 'Choose' }, ...SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))]}
-            error={errors.sex?.message}
-            {...form.register('sex')}
-          />
-          <TextInput id="patient-nhs-number" label="NHS number (optional)" hint="10 digits, like 943 476 5919" width={10} inputMode="numeric" spellCheck={false} error={errors.nhsNumber?.message} {...form.register('nhsNumber')} />
-          <TextArea id="patient-address" label="Address (optional)" rows={3} error={errors.address?.message} {...form.register('address')} />
-          <TextInput id="patient-postcode" label="Postcode (optional)" width={10} error={errors.postcode?.message} {...form.register('postcode')} />
-          <TextInput id="patient-phone" label="Phone (optional)" type="tel" width={20} error={errors.phone?.message} {...form.register('phone')} />
+          <PatientFields form={form} />
           <button className="nhsuk-button" type="submit" disabled={form.formState.isSubmitting}>
             Add patient
           </button>

@@ -51,6 +51,9 @@ export function PatientScreen({ patientId }: { patientId: string }) {
       <Link className="nhsuk-button nhsuk-button--secondary" to={`/prescriptions/new?patient=${patientId}`}>
         Prescribe
       </Link>{' '}
+      <Link className="nhsuk-button nhsuk-button--secondary" to={`/patients/${patientId}/edit`}>
+        Change details
+      </Link>{' '}
       <Link className="nhsuk-button nhsuk-button--secondary" to={`/prescriptions/handwritten?patient=${patientId}`}>
         Log a handwritten prescription
       </Link>
