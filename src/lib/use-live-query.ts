@@ -2,23 +2,30 @@
  * Reads from storage and keeps the result current: re-renders when the data changes here or in
  * another tab. `error` is the reason a read failed, shown to the user rather than swallowed.
  */
-import { useEffect, useState, type DependencyList } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { watchQuery } from '../db';
 
 export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: string };
 
-export function useLiveQuery<T>(query: () => Promise<T>, deps: DependencyList): LiveResult<T> {
+/** What a query depends on: ids, counters, flags (compared by value). */
+type QueryInputs = readonly (string | number | boolean | null | undefined)[];
+
+export function useLiveQuery<T>(query: () => Promise<T>, inputs: QueryInputs): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+  // The latest query function; the subscription restarts only when its inputs change.
+  const latestQuery = useRef(query);
+  useEffect(() => {
+    latestQuery.current = query;
+  });
+  const inputsKey = JSON.stringify(inputs);
   useEffect(
     () =>
       watchQuery(
-        query,
+        () => latestQuery.current(),
         (value) => setResult({ status: 'ready', value }),
         (error) => setResult({ status: 'failed', error: describeError(error) }),
       ),
-    // The caller lists what the query depends on, as with useEffect.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    deps,
+    [inputsKey],
   );
   return result;
 }
