@@ -63,7 +63,7 @@ function scanProfile(dir: string, needles: string[]): Map<string, string[]> {
 }
 
 describe('encryption at rest', () => {
-  it('leaves no practice name, address or registration number anywhere in the browser profile, while an unencrypted control is found', async () => {
+  it('leaves no patient, NHS number, consultation phrase, practice address or registration number anywhere in the browser profile, while an unencrypted control is found', async () => {
     profile = newProfile();
     browser = await openBrowser(profile);
     const { page } = browser;
@@ -77,6 +77,19 @@ describe('encryption at rest', () => {
     await page.getByLabel('Postcode').fill('NR21 0AA');
     await page.getByRole('button', { name: 'Save practice details' }).click();
     await page.getByText('Practice details saved').waitFor();
+
+    // A patient with a distinctive name and NHS number, and a consultation with a distinctive phrase.
+    await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Add a patient' }).click();
+    await page.getByLabel('First name').fill('Ottoline');
+    await page.getByLabel('Last name').fill('Fairweather-Quince');
+    await page.getByLabel('Date of birth').fill('03/09/1957');
+    await page.getByLabel('Sex').selectOption({ label: 'Female' });
+    await page.getByLabel('NHS number (optional)').fill('401 023 2137');
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    await page.getByRole('button', { name: 'Start a consultation' }).click();
+    await page.getByLabel('History').pressSequentially('Marmalade-coloured xanthelasma noted');
+    await page.getByTestId('save-status').getByText(/^Saved /).waitFor();
 
     // Nothing identifying in the URL, the title, or web storage.
     expect(page.url()).not.toContain('Quillfeather');
@@ -102,7 +115,7 @@ describe('encryption at rest', () => {
     await browser.close();
     browser = null;
 
-    const hits = scanProfile(profile.dir, ['Quillfeather', 'Wombleton', 'Snoring', '98Z7654Q', CONTROL]);
+    const hits = scanProfile(profile.dir, ['Quillfeather', 'Wombleton', 'Snoring', '98Z7654Q', 'Ottoline', 'Fairweather', '4010232137', '401 023 2137', 'Marmalade', 'xanthelasma', CONTROL]);
     expect(hits.get(CONTROL)?.length ?? 0, 'the control string must be found, or the scan proves nothing').toBeGreaterThan(0);
     hits.delete(CONTROL);
     expect(Object.fromEntries(hits)).toEqual({});
