@@ -3,40 +3,26 @@
 // is there. Then it is signed (read-only from then on), corrected by an addendum shown under the
 // original, and saved as a PDF whose text is read back.
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { waitForOfflineReady } from './support/browser';
+import { browserSuite } from './support/suite';
 import { pdfText } from './support/pdf-text';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-  await server.stop();
-});
 
 const GP = `${GREEN_LANE.yourName} (GP)`;
 const HISTORY = 'Three days of productive cough and fever. No haemoptysis. Non-smoker.';
 
 describe('a consultation', () => {
   it('keeps what was typed through a crash, signs, refuses edits, takes an addendum and prints as PDF', async () => {
-    profile = newProfile();
-    await server.start();
-    browser = await openBrowser(profile);
+    const profile = suite.newProfile();
+    await suite.server.start();
+    let browser = await suite.open(profile);
     let page = browser.page;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForOfflineReady(page);
     await setUpDevice(page);
 
@@ -74,10 +60,10 @@ describe('a consultation', () => {
     await browser.crash();
 
     // Relaunch with no server: the draft is there, exactly as typed.
-    await server.stop();
-    browser = await openBrowser(profile);
+    await suite.server.stop();
+    browser = await suite.open(profile);
     page = browser.page;
-    await page.goto(new URL('/consultations?view=drafts', server.url).toString());
+    await page.goto(new URL('/consultations?view=drafts', suite.server.url).toString());
     await unlockAs(page, GP, GREEN_LANE.passphrase);
     await page.getByTestId('consultation-list').getByRole('link').first().click();
     expect(await page.getByLabel('Presenting complaint').inputValue()).toBe('Cough and fever');

@@ -3,28 +3,14 @@
 // record with a photo chosen from disk (resized and encrypted in the browser), shown as a
 // thumbnail before saving, then listed and shown with its photo on the prescription's page.
 import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { waitForOfflineReady } from './support/browser';
+import { browserSuite } from './support/suite';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-  await server.stop();
-});
 
 /** The image has loaded and decoded: a broken or revoked object URL gives naturalWidth 0. */
 async function naturalWidth(img: Locator): Promise<number> {
@@ -35,16 +21,16 @@ async function naturalWidth(img: Locator): Promise<number> {
 
 describe('a handwritten prescription', () => {
   it('is logged with a photo of the paper, offline, and listed with the photo shown', async () => {
-    profile = newProfile();
-    await server.start();
-    browser = await openBrowser(profile);
+    const profile = suite.newProfile();
+    await suite.server.start();
+    const browser = await suite.open(profile);
     const page = browser.page;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForOfflineReady(page);
     await setUpDevice(page);
     // A picture of "paper", made in the browser: a PNG screenshot of part of the page.
     const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 240 } });
-    await server.stop();
+    await suite.server.stop();
 
     await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
     await page.getByRole('link', { name: 'Add a patient' }).click();

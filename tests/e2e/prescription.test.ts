@@ -5,29 +5,15 @@
 // in the prescription, the register and the audit trail.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { setUpDevice } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { waitForOfflineReady } from './support/browser';
+import { browserSuite } from './support/suite';
 import { pdfText } from './support/pdf-text';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-  await server.stop();
-});
 
 const SERIAL = '0123456789';
 
@@ -41,15 +27,15 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 
 describe('a prescription', () => {
   it('is checked, printed onto FP10SS with its serial, cancelled with a reason, and all of it recorded', async () => {
-    profile = newProfile();
-    await server.start();
-    browser = await openBrowser(profile);
+    const profile = suite.newProfile();
+    await suite.server.start();
+    const browser = await suite.open(profile);
     const page = browser.page;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForOfflineReady(page);
     await setUpDevice(page);
     // From here on there is no network: everything comes from the service worker's cache.
-    await server.stop();
+    await suite.server.stop();
 
     // The practice address goes on every prescription.
     await page.getByRole('link', { name: 'Add the practice address and phone' }).click();

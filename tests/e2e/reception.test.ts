@@ -2,29 +2,15 @@
 // with a red flag that shows its instruction at once and tops the queue; a clinician takes a
 // patient and the consultation opens with their details and reason; statuses and times show in
 // the queue and the audit trail. Also measures the keystrokes and time to log a walk-in.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { waitForOfflineReady } from './support/browser';
+import { browserSuite } from './support/suite';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-  await server.stop();
-});
 
 /** Logs a walk-in with the keyboard only, as a receptionist would; returns keys pressed and ms taken. */
 async function logWalkInByKeyboard(page: Page, person: { first: string; last: string; dob: string; reason: string }): Promise<{ keys: number; ms: number }> {
@@ -57,20 +43,20 @@ async function logWalkInByKeyboard(page: Page, person: { first: string; last: st
 
 describe('reception', () => {
   it('logs walk-ins, puts a red flag on top with its instruction, and hands a patient to a clinician', async () => {
-    profile = newProfile();
-    await server.start();
-    browser = await openBrowser(profile);
+    const profile = suite.newProfile();
+    await suite.server.start();
+    let browser = await suite.open(profile);
     let page = browser.page;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForOfflineReady(page);
     await setUpDevice(page);
     await browser.close();
 
     // Offline from here on.
-    await server.stop();
-    browser = await openBrowser(profile);
+    await suite.server.stop();
+    browser = await suite.open(profile);
     page = browser.page;
-    await page.goto(new URL('/reception', server.url).toString());
+    await page.goto(new URL('/reception', suite.server.url).toString());
     await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await page.getByRole('heading', { name: 'Reception queue' }).waitFor();
     await expectNoSeriousAccessibilityViolations(page);
