@@ -6,12 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { waitForOfflineReady } from './support/browser';
 import { browserSuite } from './support/suite';
 import { pdfText } from './support/pdf-text';
 
 const suite = browserSuite();
-
 
 const GP = `${GREEN_LANE.yourName} (GP)`;
 const HISTORY = 'Three days of productive cough and fever. No haemoptysis. Non-smoker.';
@@ -19,11 +17,8 @@ const HISTORY = 'Three days of productive cough and fever. No haemoptysis. Non-s
 describe('a consultation', () => {
   it('keeps what was typed through a crash, signs, refuses edits, takes an addendum and prints as PDF', async () => {
     const profile = suite.newProfile();
-    await suite.server.start();
-    let browser = await suite.open(profile);
+    let browser = await suite.firstVisit(profile);
     let page = browser.page;
-    await page.goto(suite.server.url);
-    await waitForOfflineReady(page);
     await setUpDevice(page);
 
     // Add the patient.

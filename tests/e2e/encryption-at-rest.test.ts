@@ -7,12 +7,10 @@
 // When patients and consultations land, their names, NHS numbers and phrases join the needles.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { addStaff, setUpDevice, unlockAs, type SetupAnswers } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const QUILLFEATHER: SetupAnswers = {
   practiceName: 'Quillfeather Vale Surgery',
@@ -24,21 +22,7 @@ const QUILLFEATHER: SetupAnswers = {
 const COLLEAGUE = 'Philomena Ashgrove-Tuttle';
 const CONTROL = 'UnencryptedControlMarker';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
-
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-  await server.start();
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-});
+const suite = browserSuite();
 
 /** Every file under `dir`, with the names found in it (as UTF-8/Latin-1 bytes or UTF-16LE). */
 function scanProfile(dir: string, needles: string[]): Map<string, string[]> {
@@ -64,11 +48,9 @@ function scanProfile(dir: string, needles: string[]): Map<string, string[]> {
 
 describe('encryption at rest', () => {
   it('leaves no patient, NHS number, consultation phrase, practice address or registration number anywhere in the browser profile, while an unencrypted control is found', async () => {
-    profile = newProfile();
-    browser = await openBrowser(profile);
+    const profile = suite.newProfile();
+    const browser = await suite.firstVisit(profile);
     const { page } = browser;
-    await page.goto(server.url);
-    await waitForOfflineReady(page);
     await setUpDevice(page, QUILLFEATHER);
     await addStaff(page, COLLEAGUE, 'Nurse', 'saffron gravel island', { registration: '98Z7654Q', kind: 'Nurse independent prescriber' });
     await page.getByRole('link', { name: 'Home', exact: true }).click();
@@ -113,7 +95,6 @@ describe('encryption at rest', () => {
       CONTROL,
     );
     await browser.close();
-    browser = null;
 
     const hits = scanProfile(profile.dir, ['Quillfeather', 'Wombleton', 'Snoring', '98Z7654Q', 'Ottoline', 'Fairweather', '4010232137', '401 023 2137', 'Marmalade', 'xanthelasma', CONTROL]);
     expect(hits.get(CONTROL)?.length ?? 0, 'the control string must be found, or the scan proves nothing').toBeGreaterThan(0);
@@ -122,10 +103,7 @@ describe('encryption at rest', () => {
   });
 
   it('locks on request, shows nothing of the practice while locked, and unlocks with the passphrase', async () => {
-    profile = newProfile();
-    browser = await openBrowser(profile);
-    const { page } = browser;
-    await page.goto(server.url);
+    const { page } = await suite.firstVisit();
     await setUpDevice(page, QUILLFEATHER);
 
     await page.getByRole('button', { name: 'Lock' }).click();
@@ -146,10 +124,7 @@ describe('encryption at rest', () => {
   });
 
   it('sets a new passphrase with the recovery key when the old one is forgotten', async () => {
-    profile = newProfile();
-    browser = await openBrowser(profile);
-    const { page } = browser;
-    await page.goto(server.url);
+    const { page } = await suite.firstVisit();
     const recoveryKey = await setUpDevice(page, QUILLFEATHER);
     await page.getByRole('button', { name: 'Lock' }).click();
 

@@ -1,50 +1,15 @@
 // Issue 2, end to end in real Chromium: first visit and setup, then the network gone (server
 // stopped, browser restarted on the same profile), a crash, and an update that waits for the user.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILD_A, BUILD_B } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { addStaff, fillSetupForm, GREEN_LANE, keepRecoveryKey, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
-let server: StaticServer;
-let profile: Profile;
-let browser: RunningBrowser | null = null;
-
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  profile?.remove();
-  server.setRoot(BUILD_A.dir);
-  await server.stop();
-});
-
-async function firstVisit(): Promise<RunningBrowser> {
-  profile = newProfile();
-  await server.start();
-  browser = await openBrowser(profile);
-  await browser.page.goto(server.url);
-  await waitForOfflineReady(browser.page);
-  return browser;
-}
-
-async function reopen(): Promise<RunningBrowser> {
-  browser = await openBrowser(profile);
-  return browser;
-}
-
+const suite = browserSuite();
 describe('first visit and setup', () => {
   it('sets up the practice, the first user and the device, with no serious accessibility problem', async () => {
-    const { page } = await firstVisit();
+    const { page } = await suite.firstVisit();
     await page.getByRole('heading', { name: 'Set up Lifeboat on this device' }).waitFor();
     await expectNoSeriousAccessibilityViolations(page);
 
@@ -82,13 +47,14 @@ describe('first visit and setup', () => {
 
 describe('with the network gone', () => {
   it('opens, keeps its data, opens screens never visited and saves new work after a restart with no server', async () => {
-    const first = await firstVisit();
+    const profile = suite.newProfile();
+    const first = await suite.firstVisit(profile);
     await setUpDevice(first.page);
     await first.close();
 
-    await server.stop();
-    const { page } = await reopen();
-    await page.goto(server.url);
+    await suite.server.stop();
+    const { page } = await suite.open(profile);
+    await page.goto(suite.server.url);
     // A restarted browser holds no keys: the device opens locked, with nothing of the practice's records shown.
     await page.getByRole('heading', { name: 'Lifeboat is locked' }).waitFor();
     await expectNoSeriousAccessibilityViolations(page);
@@ -101,7 +67,7 @@ describe('with the network gone', () => {
 
     // A deep link typed into the address bar is answered by the cached app too. A new page
     // load holds no keys, so it asks for the passphrase again.
-    await page.goto(new URL('/history', server.url).toString());
+    await page.goto(new URL('/history', suite.server.url).toString());
     await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     const audit = page.getByTestId('audit-table');
     await audit.waitFor();
@@ -119,14 +85,15 @@ describe('with the network gone', () => {
 
 describe('a crash', () => {
   it('keeps everything saved before the browser was killed', async () => {
-    const first = await firstVisit();
+    const profile = suite.newProfile();
+    const first = await suite.firstVisit(profile);
     await setUpDevice(first.page);
     await addStaff(first.page, 'Rita Shah', 'Reception', 'lantern pebble fjord');
     await first.crash();
 
-    await server.stop();
-    const { page } = await reopen();
-    await page.goto(new URL('/staff', server.url).toString());
+    await suite.server.stop();
+    const { page } = await suite.open(profile);
+    await page.goto(new URL('/staff', suite.server.url).toString());
     await unlockAs(page, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await page.getByRole('cell', { name: 'Rita Shah (Reception)', exact: true }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain(GREEN_LANE.yourName);
@@ -135,14 +102,14 @@ describe('a crash', () => {
 
 describe('an update', () => {
   it('waits for the user to choose "Update now", and a tab on the old build keeps working', async () => {
-    const first = await firstVisit();
+    const first = await suite.firstVisit();
     await setUpDevice(first.page);
     const oldTab = await first.context.newPage();
-    await oldTab.goto(server.url);
+    await oldTab.goto(suite.server.url);
     await unlockAs(oldTab, `${GREEN_LANE.yourName} (GP)`, GREEN_LANE.passphrase);
     await oldTab.getByRole('heading', { level: 1, name: GREEN_LANE.practiceName }).waitFor();
 
-    server.setRoot(BUILD_B.dir);
+    suite.server.setRoot(BUILD_B.dir);
     const { page } = first;
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.getByText('A new version of Lifeboat is ready').waitFor({ timeout: 30_000 });
@@ -159,7 +126,7 @@ describe('an update', () => {
 
     // The other tab is told, and can still open a screen of its (old) build with the server gone.
     await oldTab.getByText('Lifeboat was updated in another tab').first().waitFor({ timeout: 30_000 });
-    await server.stop();
+    await suite.server.stop();
     await oldTab.getByRole('link', { name: 'Audit trail' }).first().click();
     await oldTab.getByTestId('audit-table').waitFor();
     expect(await oldTab.locator('body').textContent()).toContain('Audit trail');

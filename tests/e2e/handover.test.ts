@@ -3,49 +3,21 @@
 // A logs a walk-in and hands it over: a QR code on screen and a file. B receives the file, sees who
 // and what it adds, adds it, and finds the person in its queue; receiving the file again, or a photo
 // of the code, adds nothing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
+import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
-let server: StaticServer;
-let downloads = '';
-const profiles: Profile[] = [];
-let browser: RunningBrowser | null = null;
-
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-  await server.start();
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  for (const profile of profiles.splice(0)) profile.remove();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
-});
-
-async function newDevice(): Promise<RunningBrowser> {
-  const profile = newProfile();
-  profiles.push(profile);
-  browser = await openBrowser(profile);
-  await browser.page.goto(server.url);
-  await waitForOfflineReady(browser.page);
-  return browser;
-}
+const suite = browserSuite();
 
 describe('handing a walk-in to another device', () => {
   it('moves a queue entry and its patient by file (and by a photo of the code), once', async () => {
-    downloads = mkdtempSync(join(tmpdir(), 'lifeboat-handover-'));
+    const downloads = suite.scratchFolder();
 
     // Device A: the practice, a join file for B.
-    const a = await newDevice();
+    const a = await suite.firstVisit();
     await setUpDevice(a.page);
     await a.page.getByRole('link', { name: 'This device' }).first().click();
     await a.page.getByLabel('Your passphrase').fill(GREEN_LANE.passphrase);
@@ -84,10 +56,9 @@ describe('handing a walk-in to another device', () => {
     // Long enough that random ids and ciphertext cannot contain them by chance (a 4-digit year can).
     for (const clear of ['Lindqvist', '1988-02-29', '29/02/1988', 'Rash on both arms', GREEN_LANE.deviceLabel, GREEN_LANE.practiceName]) expect(text).not.toContain(clear);
     await a.close();
-    browser = null;
 
     // Device B joins the practice with A's join file; the GP unlocks it with their usual passphrase.
-    const b = await newDevice();
+    const b = await suite.firstVisit();
     await b.page.getByRole('button', { name: 'Join a practice that already uses Lifeboat instead' }).click();
     await b.page.getByLabel('The file from the other device').setInputFiles(joinFile);
     await b.page.getByLabel('One-time passphrase').fill(oneTimePassphrase);

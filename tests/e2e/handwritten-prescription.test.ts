@@ -6,11 +6,9 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice } from './support/app';
-import { waitForOfflineReady } from './support/browser';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
-
 
 /** The image has loaded and decoded: a broken or revoked object URL gives naturalWidth 0. */
 async function naturalWidth(img: Locator): Promise<number> {
@@ -21,12 +19,8 @@ async function naturalWidth(img: Locator): Promise<number> {
 
 describe('a handwritten prescription', () => {
   it('is logged with a photo of the paper, offline, and listed with the photo shown', async () => {
-    const profile = suite.newProfile();
-    await suite.server.start();
-    const browser = await suite.open(profile);
+    const browser = await suite.firstVisit();
     const page = browser.page;
-    await page.goto(suite.server.url);
-    await waitForOfflineReady(page);
     await setUpDevice(page);
     // A picture of "paper", made in the browser: a PNG screenshot of part of the page.
     const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 240 } });

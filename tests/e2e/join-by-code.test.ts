@@ -2,53 +2,24 @@
 // the test photographs it (a screenshot of the code to a PNG); device B, another browser profile,
 // chooses that photo, types the one-time passphrase read off A's screen, chooses who is joining,
 // sets their passphrase for B, and is in the practice. Then they give the GP a passphrase on B.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOneTimePassphrase } from '../../src/crypto/one-time-passphrase';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { addStaff, GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const COLLEAGUE = { name: 'Sam Jones', role: 'Nurse', passphrase: 'harbour violet moss', onB: 'copper lantern meadow' };
 
-let server: StaticServer;
-let photos: string;
-const profiles: Profile[] = [];
-let browser: RunningBrowser | null = null;
-
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-  await server.start();
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  for (const profile of profiles.splice(0)) profile.remove();
-  rmSync(photos, { recursive: true, force: true });
-});
-
-async function newDevice(): Promise<RunningBrowser> {
-  const profile = newProfile();
-  profiles.push(profile);
-  browser = await openBrowser(profile);
-  await browser.page.goto(server.url);
-  await waitForOfflineReady(browser.page);
-  return browser;
-}
+const suite = browserSuite();
 
 describe('joining a practice by a code', () => {
   it('moves the practice and its staff to a second device through a photo of the code and a one-time passphrase', async () => {
-    photos = mkdtempSync(join(tmpdir(), 'lifeboat-photos-'));
+    const photos = suite.scratchFolder();
     const photo = join(photos, 'code.png');
 
     // Device A: the practice, a colleague, and a code on screen.
-    const a = await newDevice();
+    const a = await suite.firstVisit();
     await setUpDevice(a.page);
     await addStaff(a.page, COLLEAGUE.name, COLLEAGUE.role, COLLEAGUE.passphrase);
     await a.page.getByRole('link', { name: 'This device' }).first().click();
@@ -66,10 +37,9 @@ describe('joining a practice by a code', () => {
     expect(await a.page.getByTestId('join-code').count()).toBe(0);
     expect(await a.page.getByText(oneTimePassphrase).count()).toBe(0);
     await a.close();
-    browser = null;
 
     // Device B: a fresh profile, offered the code route on its setup screen.
-    const b = await newDevice();
+    const b = await suite.firstVisit();
     await b.page.getByRole('heading', { name: 'Set up Lifeboat on this device' }).waitFor();
     await b.page.getByRole('button', { name: 'Scan a code from a device already set up' }).click();
     await b.page.getByRole('heading', { name: 'Scan a code from a device already set up' }).waitFor();

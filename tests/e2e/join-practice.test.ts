@@ -2,52 +2,24 @@
 // colleague, then makes a join file; device B (another browser profile: another device) imports
 // it with the one-time passphrase read off A's screen, and the colleague unlocks B with their own
 // passphrase and finds the practice and its staff there.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOneTimePassphrase } from '../../src/crypto/one-time-passphrase';
-import { BUILD_A } from '../support/builds';
-import { staticServer, type StaticServer } from '../support/net';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { addStaff, GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { newProfile, openBrowser, saveFailureEvidence, waitForOfflineReady, type Profile, type RunningBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const COLLEAGUE = { name: 'Sam Jones', role: 'Nurse', passphrase: 'harbour violet moss' };
 
-let server: StaticServer;
-let downloads: string;
-const profiles: Profile[] = [];
-let browser: RunningBrowser | null = null;
-
-beforeAll(async () => {
-  server = await staticServer(BUILD_A.dir);
-  await server.start();
-});
-afterAll(() => server.stop());
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && browser) await saveFailureEvidence(browser.page, context.task.name);
-  await browser?.close().catch(() => undefined);
-  browser = null;
-  for (const profile of profiles.splice(0)) profile.remove();
-  rmSync(downloads, { recursive: true, force: true });
-});
-
-async function newDevice(): Promise<RunningBrowser> {
-  const profile = newProfile();
-  profiles.push(profile);
-  browser = await openBrowser(profile);
-  await browser.page.goto(server.url);
-  await waitForOfflineReady(browser.page);
-  return browser;
-}
+const suite = browserSuite();
 
 describe('joining a practice', () => {
   it('moves the practice, its staff and their passphrases to a second device with a file and a one-time passphrase', async () => {
-    downloads = mkdtempSync(join(tmpdir(), 'lifeboat-downloads-'));
+    const downloads = suite.scratchFolder();
 
     // Device A: the practice, a colleague, and a join file.
-    const a = await newDevice();
+    const a = await suite.firstVisit();
     await setUpDevice(a.page);
     await addStaff(a.page, COLLEAGUE.name, COLLEAGUE.role, COLLEAGUE.passphrase);
     await a.page.getByRole('link', { name: 'This device' }).first().click();
@@ -73,10 +45,9 @@ describe('joining a practice', () => {
     const text = readFileSync(file, 'utf8');
     for (const clear of [GREEN_LANE.practiceName, 'Asha', 'Patel', COLLEAGUE.name, GREEN_LANE.gmcNumber, GREEN_LANE.deviceLabel]) expect(text).not.toContain(clear);
     await a.close();
-    browser = null;
 
     // Device B: a fresh browser profile, offered the join route on its setup screen.
-    const b = await newDevice();
+    const b = await suite.firstVisit();
     await b.page.getByRole('heading', { name: 'Set up Lifeboat on this device' }).waitFor();
     await b.page.getByRole('button', { name: 'Join a practice that already uses Lifeboat instead' }).click();
     await b.page.getByRole('heading', { name: 'Join a practice that already uses Lifeboat' }).waitFor();

@@ -8,12 +8,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { setUpDevice } from './support/app';
-import { waitForOfflineReady } from './support/browser';
 import { browserSuite } from './support/suite';
 import { pdfText } from './support/pdf-text';
 
 const suite = browserSuite();
-
 
 const SERIAL = '0123456789';
 
@@ -27,12 +25,8 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 
 describe('a prescription', () => {
   it('is checked, printed onto FP10SS with its serial, cancelled with a reason, and all of it recorded', async () => {
-    const profile = suite.newProfile();
-    await suite.server.start();
-    const browser = await suite.open(profile);
+    const browser = await suite.firstVisit();
     const page = browser.page;
-    await page.goto(suite.server.url);
-    await waitForOfflineReady(page);
     await setUpDevice(page);
     // From here on there is no network: everything comes from the service worker's cache.
     await suite.server.stop();

@@ -6,11 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
 import { GREEN_LANE, setUpDevice, unlockAs } from './support/app';
-import { waitForOfflineReady } from './support/browser';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
-
 
 /** Logs a walk-in with the keyboard only, as a receptionist would; returns keys pressed and ms taken. */
 async function logWalkInByKeyboard(page: Page, person: { first: string; last: string; dob: string; reason: string }): Promise<{ keys: number; ms: number }> {
@@ -44,11 +42,8 @@ async function logWalkInByKeyboard(page: Page, person: { first: string; last: st
 describe('reception', () => {
   it('logs walk-ins, puts a red flag on top with its instruction, and hands a patient to a clinician', async () => {
     const profile = suite.newProfile();
-    await suite.server.start();
-    let browser = await suite.open(profile);
+    let browser = await suite.firstVisit(profile);
     let page = browser.page;
-    await page.goto(suite.server.url);
-    await waitForOfflineReady(page);
     await setUpDevice(page);
     await browser.close();
 
