@@ -1,26 +1,16 @@
 // Deterministic builders for the prescription PDF tests: the practice, GP and patient of
-// builders.ts, and prescriptions made through the domain schema so each is one the app could hold.
-import { prescriptionItemSchema, prescriptionSchema, type Prescription, type PrescriptionItem, type PrescriptionItemInput } from '../../../src/domain/prescribing/prescription';
+// builders.ts, the ordinary item of the prescribing tests, and prescriptions made through the
+// domain schema so each is one the app could hold.
+import { prescriptionSchema, type Prescription, type PrescriptionItem, type PrescriptionItemInput } from '../../../src/domain/prescribing/prescription';
 import { buildPrescriptionPdf, type PrescriptionPdfInput, type PrescriptionPrintMode } from '../../../src/pdf/prescription-pdf';
+import { buildItem } from '../domain/prescribing/builders';
 import { buildGp, buildPatient, buildPractice, IDS, PRINTED_AT } from './builders';
+
+export { buildItem };
 
 export const PRESCRIPTION_ID = 'b0b0cafe-5678-4abc-8def-0123456789ab';
 /** 09:20 on 19 July 2024 in London, from the consultation of builders.ts. */
 export const ISSUED_AT = '2024-07-19T09:20:00+01:00';
-
-/** Amoxicillin 500 mg capsules, one three times a day for 7 days: an ordinary item. */
-export function buildItem(overrides: Partial<PrescriptionItemInput> = {}): PrescriptionItem {
-  return prescriptionItemSchema.parse({
-    medicineName: 'Amoxicillin',
-    strength: '500 mg',
-    form: 'capsules',
-    dose: 'One capsule three times a day',
-    quantity: 21,
-    quantityUnit: 'capsule',
-    daysTreatment: 7,
-    ...overrides,
-  });
-}
 
 /** Morphine sulfate modified-release, a Schedule 2 controlled drug written as regulation 15 wants. */
 export function buildControlledItem(overrides: Partial<PrescriptionItemInput> = {}): PrescriptionItem {
