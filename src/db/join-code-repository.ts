@@ -19,6 +19,7 @@ import { getDatabase } from './context';
 import type { KeySlotRow, RecordRow } from './database';
 import { getDeviceSettings } from './device-repository';
 import { joinCodeContentsSchema, type JoinCodeContents } from './join-code-contents';
+import { alreadySetUp, writeJoinedPractice } from './join-repository';
 import { makeUserSlot, passphraseKdfIterations } from './key-slots';
 import { requireUnlocked, setUnlocked } from './keyring';
 import { codecForKeys } from './payload-codec';
@@ -122,7 +123,7 @@ function fieldFailure(field: JoinCodeField, message: string): ValidationFailure 
 async function refuseIfSetUp(): Promise<void> {
   const device = await getDeviceSettings();
   if (device.setupCompletedAt || (await getDatabase().keySlots.count()) > 0) {
-    throw new ValidationFailure('This device is already set up for a practice: a device joins a practice only before it is set up');
+    throw alreadySetUp();
   }
 }
 
@@ -223,28 +224,9 @@ export async function joinPracticeWithCode(opened: OpenedJoinCode, input: JoinWi
     codec,
   );
 
-  const db = getDatabase();
-  await guardedWrite(() =>
-    db.transaction('rw', [db.practice, db.staff, db.keySlots, db.device, db.audit], async () => {
-      const current = await db.device.get('this-device');
-      if (!current) throw new Error('Device settings are missing');
-      if (current.setupCompletedAt || (await db.keySlots.count()) > 0 || (await db.practice.count()) > 0) {
-        throw new ValidationFailure('This device is already set up for a practice: a device joins a practice only before it is set up');
-      }
-      await db.practice.put(practiceRow);
-      await db.staff.bulkPut(staffRows);
-      await db.keySlots.bulkPut(slots);
-      await db.device.put({
-        ...current,
-        label: label.data,
-        practiceId: contents.p[0],
-        currentStaffId: you[0],
-        setupCompletedAt: nowIso(),
-        unlockFailures: 0,
-        unlockBlockedUntil: null,
-      });
-      await db.audit.put(audit);
-    }),
+  await writeJoinedPractice(
+    { practice: practiceRow, staff: staffRows, keySlots: slots, audit },
+    { label: label.data, practiceId: contents.p[0], currentStaffId: you[0] },
   );
   setUnlocked(keys, material, you[0]);
   return { practiceId: contents.p[0], staffCount: contents.s.length };

@@ -13,6 +13,7 @@ import { deviceLabelSchema } from '../domain/device';
 import { practiceSchema } from '../domain/practice';
 import { staffMemberSchema } from '../domain/staff';
 import { getDatabase } from './context';
+import type { AuditRow, KeySlotRow, RecordRow } from './database';
 import { getDeviceSettings } from './device-repository';
 import { joinContentsSchema, type JoinContents } from './join-contents';
 import { passphraseKdfIterations } from './key-slots';
@@ -117,26 +118,9 @@ export async function joinPractice(input: JoinInput): Promise<JoinResult> {
     codec,
   );
 
-  const db = getDatabase();
-  await guardedWrite(() =>
-    db.transaction('rw', [db.practice, db.staff, db.keySlots, db.device, db.audit], async () => {
-      const current = await db.device.get('this-device');
-      if (!current) throw new Error('Device settings are missing');
-      if (current.setupCompletedAt || (await db.keySlots.count()) > 0 || (await db.practice.count()) > 0) throw alreadySetUp();
-      await db.practice.put(contents.practice);
-      await db.staff.bulkPut(contents.staff);
-      await db.keySlots.bulkPut(contents.keySlots);
-      await db.device.put({
-        ...current,
-        label: label.data,
-        practiceId: contents.practiceId,
-        currentStaffId: null,
-        setupCompletedAt: nowIso(),
-        unlockFailures: 0,
-        unlockBlockedUntil: null,
-      });
-      await db.audit.put(audit);
-    }),
+  await writeJoinedPractice(
+    { practice: contents.practice, staff: contents.staff, keySlots: contents.keySlots, audit },
+    { label: label.data, practiceId: contents.practiceId, currentStaffId: null },
   );
   setKeysStoredLocked();
   return { practiceId: contents.practiceId, staffCount: contents.staff.length };
@@ -146,7 +130,31 @@ function fieldFailure(field: 'file' | 'oneTimePassphrase' | 'deviceLabel', messa
   return new ValidationFailure(message, { [field]: message });
 }
 
-function alreadySetUp(): ValidationFailure {
+/**
+ * The one write of joining, by file or by code: the practice, its staff, their key slots, this
+ * device's settings and the audit entry together, refused if this device already has a practice
+ * (checked again inside the transaction: another tab may have set it up meanwhile).
+ */
+export async function writeJoinedPractice(
+  rows: { practice: RecordRow; staff: RecordRow[]; keySlots: KeySlotRow[]; audit: AuditRow },
+  device: { label: string; practiceId: string; currentStaffId: string | null },
+): Promise<void> {
+  const db = getDatabase();
+  await guardedWrite(() =>
+    db.transaction('rw', [db.practice, db.staff, db.keySlots, db.device, db.audit], async () => {
+      const current = await db.device.get('this-device');
+      if (!current) throw new Error('Device settings are missing');
+      if (current.setupCompletedAt || (await db.keySlots.count()) > 0 || (await db.practice.count()) > 0) throw alreadySetUp();
+      await db.practice.put(rows.practice);
+      await db.staff.bulkPut(rows.staff);
+      await db.keySlots.bulkPut(rows.keySlots);
+      await db.device.put({ ...current, ...device, setupCompletedAt: nowIso(), unlockFailures: 0, unlockBlockedUntil: null });
+      await db.audit.put(rows.audit);
+    }),
+  );
+}
+
+export function alreadySetUp(): ValidationFailure {
   return new ValidationFailure('This device is already set up for a practice: a device joins a practice only before it is set up');
 }
 
