@@ -12,6 +12,7 @@ import { formatUkDateTime } from '../../domain/time';
 import { TextArea, TextInput } from '../../components/form-fields';
 import { Link } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
+import { SummaryRow } from '../../components/summary-row';
 
 const SECTIONS = [
   ['presentingComplaint', 'Presenting complaint'],
@@ -78,16 +79,16 @@ export function SignedRecord({ consultation, actions }: { consultation: Consulta
         </p>
       ) : null}
       <dl className="nhsuk-summary-list">
-        <Row label="Care happened">{formatUkDateTime(new Date(d.happenedAt))}</Row>
-        <Row label="Written">{formatUkDateTime(new Date(d.recordedAt))}</Row>
-        <Row label="Type">{CONSULTATION_TYPE_LABELS[d.type]}</Row>
-        <Row label="Clinician">{who(consultation.authorId)}</Row>
+        <SummaryRow label="Care happened">{formatUkDateTime(new Date(d.happenedAt))}</SummaryRow>
+        <SummaryRow label="Written">{formatUkDateTime(new Date(d.recordedAt))}</SummaryRow>
+        <SummaryRow label="Type">{CONSULTATION_TYPE_LABELS[d.type]}</SummaryRow>
+        <SummaryRow label="Clinician">{who(consultation.authorId)}</SummaryRow>
         {SECTIONS.map(([field, label]) => (
-          <Row key={field} label={label}>
+          <SummaryRow key={field} label={label}>
             <span className="lifeboat-record-text">{text(field)}</span>
-          </Row>
+          </SummaryRow>
         ))}
-        <Row label="Observations">
+        <SummaryRow label="Observations">
           {observations.success ? <ObservationList obs={observations.data} /> : 'Not recorded'}
           {news2 ? (
             <p>
@@ -96,10 +97,10 @@ export function SignedRecord({ consultation, actions }: { consultation: Consulta
               </strong>
             </p>
           ) : null}
-        </Row>
-        <Row label="Record id">
+        </SummaryRow>
+        <SummaryRow label="Record id">
           <span className="lifeboat-mono">{consultation.id}</span>
-        </Row>
+        </SummaryRow>
       </dl>
       {d.addenda.length > 0 ? <h2>Addenda</h2> : null}
       {d.addenda.map((a) => (
@@ -112,15 +113,6 @@ export function SignedRecord({ consultation, actions }: { consultation: Consulta
       ))}
       {consultation.status === 'signed' ? <AddendumForm consultationId={consultation.id} /> : null}
     </article>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
   );
 }
 

@@ -21,6 +21,7 @@ import { useActor, useSession } from '../../lib/session';
 import { isHandwritten } from '../../domain/prescribing/handwritten';
 import { HandwrittenRecord } from './handwritten-photos';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { SummaryRow } from '../../components/summary-row';
 
 function quantityText(item: PrescriptionItem): string {
   if (needsControlledDrugWriting(effectiveSchedule(item))) {
@@ -111,15 +112,15 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
         <p className="nhsuk-inset-text">Printed: this prescription cannot be changed. To correct it, cancel it with the reason and write a replacement.</p>
       )}
       <dl className="nhsuk-summary-list">
-        <Row label="Date">{handwritten ? formatCalendarDateUk(londonCalendarDate(d.issuedAt)) : formatUkDateTime(new Date(d.issuedAt))}</Row>
-        <Row label="Prescriber">{who(d.prescriberId)}</Row>
-        <Row label="Acute or repeat">{d.kind === 'acute' ? 'Acute' : 'Repeat'}</Row>
-        <Row label="Valid until">{formatCalendarDateUk(prescriptionValidUntil(d.issuedAt, d.items.map(effectiveSchedule)))}</Row>
-        <Row label="Printed">
+        <SummaryRow label="Date">{handwritten ? formatCalendarDateUk(londonCalendarDate(d.issuedAt)) : formatUkDateTime(new Date(d.issuedAt))}</SummaryRow>
+        <SummaryRow label="Prescriber">{who(d.prescriberId)}</SummaryRow>
+        <SummaryRow label="Acute or repeat">{d.kind === 'acute' ? 'Acute' : 'Repeat'}</SummaryRow>
+        <SummaryRow label="Valid until">{formatCalendarDateUk(prescriptionValidUntil(d.issuedAt, d.items.map(effectiveSchedule)))}</SummaryRow>
+        <SummaryRow label="Printed">
           {handwritten ? 'Handwritten on paper before Lifeboat was opened (logged afterwards)' : d.printed ? `${formatUkDateTime(new Date(d.printed.at))} ${d.printed.mode === 'fp10ss' ? `onto FP10SS (${d.printed.serials.join(', ')})`  : 'on plain paper (record copy)'}` : 'Not recorded'}
-        </Row>
-        <Row label="Allergies">{d.allergiesStatus === 'not-known' ? 'Not known' : d.allergies}</Row>
-        <Row label="Current medicines">{d.currentMedicinesStatus === 'not-known' ? 'Not known' : d.currentMedicines}</Row>
+        </SummaryRow>
+        <SummaryRow label="Allergies">{d.allergiesStatus === 'not-known' ? 'Not known' : d.allergies}</SummaryRow>
+        <SummaryRow label="Current medicines">{d.currentMedicinesStatus === 'not-known' ? 'Not known' : d.currentMedicines}</SummaryRow>
       </dl>
       <h2>Medicines</h2>
       <ol className="nhsuk-list nhsuk-list--number" data-testid="issued-items">
@@ -178,14 +179,5 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
         </button>
       ) : null}
     </article>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

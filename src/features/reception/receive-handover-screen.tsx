@@ -4,7 +4,7 @@
  * has seen who and what it holds and chosen to add it; receiving the same hand-over again adds
  * nothing.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { acceptHandover, previewHandover, ValidationFailure, type HandoverPreview } from '../../db';
 import { HANDOVER_MAX_CHARS, HANDOVER_STATE_LABELS } from '../../domain/handover';
 import { formatIsoDateUk } from '../../domain/patient';
@@ -16,6 +16,7 @@ import { ErrorSummary, Field } from '../../components/form-fields';
 import { canUseCamera, readQrFromImageFile } from '../../lib/qr-image';
 import { Link, navigate } from '../../lib/router';
 import { useActor } from '../../lib/session';
+import { SummaryRow } from '../../components/summary-row';
 
 const PHOTO_ID = 'handover-photo';
 const FILE_ID = 'handover-file';
@@ -93,22 +94,22 @@ export function ReceiveHandoverScreen() {
                     {item.redFlags.length > 0 ? <span className="lifeboat-tag-urgent">Urgent</span> : null} {item.firstName} {item.lastName.toLocaleUpperCase('en-GB')}
                   </h2>
                   <dl className="nhsuk-summary-list">
-                    <Row label="Born">{formatIsoDateUk(item.dateOfBirth)}</Row>
-                    <Row label="NHS number">{item.nhsNumber ? formatNhsNumber(item.nhsNumber) : 'Not known'}</Row>
-                    <Row label="Reason">“{item.reason}”</Row>
-                    <Row label="Red flags">{item.redFlags.length > 0 ? item.redFlags.map((f) => RED_FLAG_DETAILS[f].question).join('; ') : 'None'}</Row>
-                    <Row label="In the queue">
+                    <SummaryRow label="Born">{formatIsoDateUk(item.dateOfBirth)}</SummaryRow>
+                    <SummaryRow label="NHS number">{item.nhsNumber ? formatNhsNumber(item.nhsNumber) : 'Not known'}</SummaryRow>
+                    <SummaryRow label="Reason">“{item.reason}”</SummaryRow>
+                    <SummaryRow label="Red flags">{item.redFlags.length > 0 ? item.redFlags.map((f) => RED_FLAG_DETAILS[f].question).join('; ') : 'None'}</SummaryRow>
+                    <SummaryRow label="In the queue">
                       {QUEUE_KIND_LABELS[item.kind]}, {QUEUE_STATUS_LABELS[item.status].toLowerCase()}, arrived {formatUkTime(new Date(item.arrivedAt), false)}
-                    </Row>
-                    <Row label="Ticket">
+                    </SummaryRow>
+                    <SummaryRow label="Ticket">
                       {item.ticketHere === item.ticketThere ? item.ticketHere : `${item.ticketHere} here (${item.ticketThere} on ${preview.fromDevice}: that number is taken here)`}
-                    </Row>
-                    <Row label="Queue entry">
+                    </SummaryRow>
+                    <SummaryRow label="Queue entry">
                       <span data-testid="handover-entry-state">{HANDOVER_STATE_LABELS[item.entry]}</span>
-                    </Row>
-                    <Row label="Patient record">
+                    </SummaryRow>
+                    <SummaryRow label="Patient record">
                       <span data-testid="handover-patient-state">{HANDOVER_STATE_LABELS[item.patient]}</span>
-                    </Row>
+                    </SummaryRow>
                   </dl>
                 </div>
               </li>
@@ -191,15 +192,6 @@ export function ReceiveHandoverScreen() {
           <Link to="/reception">Back to the queue</Link>
         </p>
       </div>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
     </div>
   );
 }
