@@ -6,11 +6,10 @@
  * than objects for the repeated parts: key names would cost bytes in every staff member.
  */
 import { z } from 'zod';
+import { base64Schema } from '../domain/encrypted-row';
 import { practiceDetailsSchema } from '../domain/practice';
 import { isoDateTimeSchema, recordIdSchema } from '../domain/record';
 import { staffDetailsSchema, staffStatusSchema } from '../domain/staff';
-
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Must be base64');
 
 /** [id, status, createdAt, updatedAt, authorId, deviceId, data] */
 function compactRecord<S extends z.ZodType, D extends z.ZodType>(status: S, data: D) {
@@ -21,14 +20,14 @@ export const compactPracticeSchema = compactRecord(z.literal('active'), practice
 export const compactStaffSchema = compactRecord(staffStatusSchema, staffDetailsSchema);
 
 /** The recovery key slot: [id, label, createdAt, HKDF salt, iv, ciphertext]. Its keyId is the practice key's. */
-export const compactRecoverySlotSchema = z.tuple([recordIdSchema, z.string().min(1).max(200), isoDateTimeSchema, base64, base64, base64]);
+export const compactRecoverySlotSchema = z.tuple([recordIdSchema, z.string().min(1).max(200), isoDateTimeSchema, base64Schema, base64Schema, base64Schema]);
 
 export const joinCodeContentsSchema = z
   .object({
     /** [exportedAt, staffId, deviceId, deviceLabel] */
     x: z.tuple([isoDateTimeSchema, recordIdSchema, recordIdSchema, z.string().min(1).max(60)]),
     /** [keyId, data, index] */
-    k: z.tuple([z.string().min(1), base64, base64]),
+    k: z.tuple([z.string().min(1), base64Schema, base64Schema]),
     p: compactPracticeSchema,
     s: z.array(compactStaffSchema).min(1).max(1000),
     r: compactRecoverySlotSchema.nullable(),

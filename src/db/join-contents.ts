@@ -6,27 +6,16 @@
  * it. The exporting device and the importing one check the same schema.
  */
 import { z } from 'zod';
+import { base64Schema, encryptedRecordRowSchema } from '../domain/encrypted-row';
 import { isoDateTimeSchema, recordIdSchema } from '../domain/record';
 import type { KeySlotRow, RecordRow } from './database';
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Must be base64');
-
-/** A row's payload, encrypted: a join file never carries a plain one. */
-const encryptedPayloadSchema = z.object({ codec: z.literal('aes-gcm'), keyId: z.string().min(1), iv: base64, ciphertext: base64 });
-
-const storedRecordRowSchema = z.object({
-  id: recordIdSchema,
-  status: z.string().min(1).max(40),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-  authorId: recordIdSchema,
-  deviceId: recordIdSchema,
-  payload: encryptedPayloadSchema,
-}) satisfies z.ZodType<RecordRow>;
+/** Rows travel encrypted: a join file never carries a plain payload. */
+const storedRecordRowSchema = encryptedRecordRowSchema satisfies z.ZodType<RecordRow>;
 
 const kdfSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int().min(1).max(10_000_000), salt: base64 }),
-  z.object({ name: z.literal('HKDF'), hash: z.literal('SHA-256'), salt: base64 }),
+  z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int().min(1).max(10_000_000), salt: base64Schema }),
+  z.object({ name: z.literal('HKDF'), hash: z.literal('SHA-256'), salt: base64Schema }),
 ]);
 
 const storedKeySlotSchema = z.object({
@@ -36,7 +25,7 @@ const storedKeySlotSchema = z.object({
   label: z.string().min(1).max(200),
   keyId: z.string().min(1),
   kdf: kdfSchema,
-  sealed: z.object({ iv: base64, ciphertext: base64 }),
+  sealed: z.object({ iv: base64Schema, ciphertext: base64Schema }),
   createdAt: isoDateTimeSchema,
 }) satisfies z.ZodType<KeySlotRow>;
 
@@ -46,7 +35,7 @@ export const joinContentsSchema = z
     exportedAt: isoDateTimeSchema,
     /** Who made the file, on which device: the joining device's audit trail names them. */
     exportedBy: z.object({ staffId: recordIdSchema, deviceId: recordIdSchema, deviceLabel: z.string().min(1).max(60) }),
-    keys: z.object({ keyId: z.string().min(1), data: base64, index: base64 }),
+    keys: z.object({ keyId: z.string().min(1), data: base64Schema, index: base64Schema }),
     practice: storedRecordRowSchema,
     staff: z.array(storedRecordRowSchema).min(1).max(1000),
     keySlots: z.array(storedKeySlotSchema).min(1).max(1001),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Schema, encryptedPayloadSchema, encryptedRecordRowSchema } from './encrypted-row';
 import { isoDateTimeSchema, recordIdSchema } from './record';
 
 /**
@@ -24,28 +25,8 @@ export const HANDOVER_MAX_CHARS = 500_000;
  */
 export const HANDOVER_QR_MAX_CHARS = 3_000;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64');
-
-export const encryptedPayloadSchema = z.object({
-  codec: z.literal('aes-gcm'),
-  keyId: z.string().min(1).max(100),
-  iv: base64.max(40),
-  ciphertext: base64.max(100_000),
-});
-
-const rowMeta = {
-  id: recordIdSchema,
-  status: z.string().min(1).max(40),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-  authorId: recordIdSchema,
-  deviceId: recordIdSchema,
-  payload: encryptedPayloadSchema,
-};
-
 /** A queue entry row as stored, with its clear index fields. */
-export const handoverQueueRowSchema = z.object({
-  ...rowMeta,
+export const handoverQueueRowSchema = encryptedRecordRowSchema.extend({
   arrivedAt: isoDateTimeSchema,
   patientId: recordIdSchema.nullable(),
   ticket: z.number().int().min(1).optional(),
@@ -53,8 +34,7 @@ export const handoverQueueRowSchema = z.object({
 });
 
 /** A patient row as stored, with its keyed look-up hashes (recomputed on arrival, never trusted). */
-export const handoverPatientRowSchema = z.object({
-  ...rowMeta,
+export const handoverPatientRowSchema = encryptedRecordRowSchema.extend({
   lookup: z.array(z.string().max(200)).max(10),
 });
 
@@ -77,7 +57,7 @@ export const handoverSealSchema = z.object({
   madeAt: isoDateTimeSchema,
   from: z.object({ deviceId: recordIdSchema, deviceLabel: z.string().max(200), staffId: recordIdSchema }),
   /** SHA-256 of JSON.stringify(items), base64. */
-  itemsDigest: base64.length(44),
+  itemsDigest: base64Schema.length(44),
 });
 export type HandoverSeal = z.infer<typeof handoverSealSchema>;
 
