@@ -7,12 +7,12 @@ import { useEffect, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { discardConsultation, saveDraft, signConsultationRecord, ConsultationRefused, ValidationFailure } from '../../db';
 import { CONSULTATION_TYPE_LABELS, CONSULTATION_TYPES, type Consultation, type ConsultationDraftInput } from '../../domain/consultation';
-import { formatUkTime, fromLondonLocal, toLondonLocal } from '../../domain/time';
+import { fromLondonLocal, toLondonLocal } from '../../domain/time';
 import { Checkbox, ErrorSummary, Select, TextArea, TextInput } from '../../components/form-fields';
 import { useActor, useSession } from '../../lib/session';
-import { useStorageStatus } from '../../lib/use-storage-status';
 import { ObservationFields } from './observation-fields';
-import { useAutosave, type SaveState } from '../../lib/use-autosave';
+import { useAutosave } from '../../lib/use-autosave';
+import { SaveIndicator } from '../../components/save-indicator';
 
 type EditorValues = Omit<ConsultationDraftInput, 'patientId' | 'recordedAt' | 'happenedAt'> & { happenedAtLocal: string };
 
@@ -145,22 +145,4 @@ function fieldId(field: string): string {
   if (field.startsWith('observations.')) return `obs-${field.slice('observations.'.length)}`;
   if (field === 'happenedAt') return 'consultation-happened-at';
   return `consultation-${field}`;
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  const storage = useStorageStatus();
-  if (storage.problem) {
-    return (
-      <p className="lifeboat-save-status lifeboat-save-status--failing" role="alert">
-        Not saved yet: {storage.problem.message}
-      </p>
-    );
-  }
-  const text =
-    state.kind === 'saved' ? `Saved ${formatUkTime(state.at)}` : state.kind === 'saving' ? 'Saving…' : state.kind === 'failed' ? `Not saved: ${state.message}` : 'Changes are saved as you type';
-  return (
-    <p className={`lifeboat-save-status${state.kind === 'failed' ? ' lifeboat-save-status--failing' : ''}`} role="status" aria-live="polite" data-testid="save-status">
-      {text}
-    </p>
-  );
 }

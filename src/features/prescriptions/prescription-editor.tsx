@@ -10,14 +10,15 @@ import type { Patient } from '../../domain/patient';
 import { checkContextFor, checkDraftForPrinting, emptyDraftItem, MAX_DRAFT_ITEMS, type PrescriptionDraft } from '../../domain/prescribing/prescription-record';
 import type { PrescriptionProblem } from '../../domain/prescribing/legal-checks';
 import { PRESCRIPTION_KINDS } from '../../domain/prescribing/prescription';
-import { formatUkTime, toLondonIso } from '../../domain/time';
+import { toLondonIso } from '../../domain/time';
 import { ErrorSummary, Select, TextArea } from '../../components/form-fields';
 import { useActor, useSession } from '../../lib/session';
-import { useAutosave, type SaveState } from '../../lib/use-autosave';
+import { useAutosave } from '../../lib/use-autosave';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { toEditorValues, type EditorValues } from './editor-values';
 import { itemFieldId, ItemFields, RECENT_MEDICINES_LIST } from './item-fields';
 import { PrintPanel } from './print-panel';
+import { SaveIndicator } from '../../components/save-indicator';
 
 const KIND_LABELS = { acute: 'Acute (a one-off course)', repeat: 'Repeat' } as const;
 const CONFIRMATION_OPTIONS = [
@@ -151,14 +152,4 @@ export function PrescriptionEditor({ draft, patient }: { draft: PrescriptionDraf
 function itemMessage(problem: PrescriptionProblem): string {
   const item = /^items\.(\d+)\./.exec(problem.path);
   return item ? `Medicine ${Number(item[1]) + 1}: ${problem.message}` : problem.message;
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  const text =
-    state.kind === 'saved' ? `Saved ${formatUkTime(state.at)}` : state.kind === 'saving' ? 'Saving…' : state.kind === 'failed' ? `Not saved: ${state.message}` : 'Changes are saved as you type';
-  return (
-    <p className={`lifeboat-save-status${state.kind === 'failed' ? ' lifeboat-save-status--failing' : ''}`} role="status" aria-live="polite" data-testid="save-status">
-      {text}
-    </p>
-  );
 }
