@@ -8,11 +8,11 @@
 import type { AuditAction } from '../domain/audit';
 import {
   checkContextFor,
+  checkFp10Serials,
   checkDraftForPrinting,
   emptyDraftItem,
   formsFor,
   fp10EntrySchema,
-  fp10SerialSchema,
   prescriptionDraftContentSchema,
   prescriptionDraftSchema,
   storedPrescriptionSchema,
@@ -228,32 +228,6 @@ export interface PrintRequest {
   serials?: string[];
 }
 
-/** Problems with the serials typed, each beside its own field (`serials.0`). */
-function checkSerials(serials: string[], forms: number, register: Fp10Entry[]): { problems: PrescriptionProblem[]; normalised: string[] } {
-  const problems: PrescriptionProblem[] = [];
-  const normalised: string[] = [];
-  const used = new Map(register.map((e) => [e.data.serial, e]));
-  if (serials.length !== forms) {
-    problems.push({ path: 'serials', severity: 'error', message: `This prescription prints on ${forms} form${forms === 1 ? '' : 's'}: enter ${forms} serial number${forms === 1 ? '' : 's'}` });
-  }
-  serials.forEach((typed, index) => {
-    const parsed = fp10SerialSchema.safeParse(typed);
-    if (!parsed.success) {
-      problems.push({ path: `serials.${index}`, severity: 'error', message: parsed.error.issues[0]?.message ?? 'Enter the serial number' });
-      return;
-    }
-    const serial = parsed.data;
-    const earlier = used.get(serial);
-    if (earlier) {
-      problems.push({ path: `serials.${index}`, severity: 'error', message: `Form ${serial} is already in the FP10 register (${earlier.status}): check the number on the form` });
-    } else if (normalised.includes(serial)) {
-      problems.push({ path: `serials.${index}`, severity: 'error', message: `Form ${serial} is entered twice: each form has its own serial number` });
-    }
-    normalised.push(serial);
-  });
-  return { problems, normalised };
-}
-
 /**
  * Prints a draft: refused with every problem unless the legal checks pass (and, onto FP10SS,
  * unless each form has a new serial). Then, in one transaction, the prescription becomes
@@ -270,7 +244,7 @@ export async function printPrescription(id: string, request: PrintRequest, actor
   const forms = formsFor(draft.data.items.length);
   const registerBefore = request.mode === 'fp10ss' ? await listFp10Register() : [];
   const registerIds = request.mode === 'fp10ss' ? await getDatabase().fp10Register.toCollection().primaryKeys() : undefined;
-  const serials = request.mode === 'fp10ss' ? checkSerials(request.serials ?? [], forms, registerBefore) : { problems: [], normalised: [] };
+  const serials = request.mode === 'fp10ss' ? checkFp10Serials(request.serials ?? [], forms, registerBefore) : { problems: [], normalised: [] };
   if (!check.ok || serials.problems.length > 0) throw new PrescriptionRefused([...check.problems, ...serials.problems]);
 
   const printed = prescriptionSchema.parse({

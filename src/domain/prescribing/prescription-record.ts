@@ -197,3 +197,37 @@ export const fp10EntryDetailsSchema = z.object({
 });
 export const fp10EntrySchema = recordSchema(z.enum(FP10_STATUSES), fp10EntryDetailsSchema);
 export type Fp10Entry = z.infer<typeof fp10EntrySchema>;
+
+/**
+ * Problems with the FP10SS serials typed for printing, each beside its own field (`serials.0`):
+ * one serial per form, each a serial's shape, none already in the register (controlled
+ * stationery: a form is used once) and none typed twice. Also the serials, normalised.
+ */
+export function checkFp10Serials(
+  serials: readonly string[],
+  forms: number,
+  register: readonly { status: Fp10Status; data: { serial: string } }[],
+): { problems: PrescriptionProblem[]; normalised: string[] } {
+  const problems: PrescriptionProblem[] = [];
+  const normalised: string[] = [];
+  const used = new Map(register.map((e) => [e.data.serial, e]));
+  if (serials.length !== forms) {
+    problems.push({ path: 'serials', severity: 'error', message: `This prescription prints on ${forms} form${forms === 1 ? '' : 's'}: enter ${forms} serial number${forms === 1 ? '' : 's'}` });
+  }
+  serials.forEach((typed, index) => {
+    const parsed = fp10SerialSchema.safeParse(typed);
+    if (!parsed.success) {
+      problems.push({ path: `serials.${index}`, severity: 'error', message: parsed.error.issues[0]?.message ?? 'Enter the serial number' });
+      return;
+    }
+    const serial = parsed.data;
+    const earlier = used.get(serial);
+    if (earlier) {
+      problems.push({ path: `serials.${index}`, severity: 'error', message: `Form ${serial} is already in the FP10 register (${earlier.status}): check the number on the form` });
+    } else if (normalised.includes(serial)) {
+      problems.push({ path: `serials.${index}`, severity: 'error', message: `Form ${serial} is entered twice: each form has its own serial number` });
+    }
+    normalised.push(serial);
+  });
+  return { problems, normalised };
+}

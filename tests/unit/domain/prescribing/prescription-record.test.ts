@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prescriptionDetailsSchema } from '../../../../src/domain/prescribing/prescription';
 import {
   checkDraftForPrinting,
+  checkFp10Serials,
   formsFor,
   fp10SerialSchema,
   prescriptionDraftDetailsSchema,
@@ -73,3 +74,41 @@ function readDraftOrThrow() {
   if (!reading.ok) throw new Error(JSON.stringify(reading.problems));
   return reading.details;
 }
+
+describe('FP10SS serials typed for printing', () => {
+  const register = [
+    { status: 'printed' as const, data: { serial: '0123456789' } },
+    { status: 'spoiled' as const, data: { serial: 'AB12345678' } },
+  ];
+  const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
+
+  it('accepts one new serial per form, normalised', () => {
+    expect(checkFp10Serials([' 55555 66666 ', 'cd98765432'], 2, register)).toEqual({ problems: [], normalised: ['5555566666', 'CD98765432'] });
+  });
+
+  it('wants exactly one serial for each form', () => {
+    const { problems } = checkFp10Serials(['5555566666'], 2, register);
+    expect(paths(problems)).toEqual(['serials']);
+    expect(problems[0]?.message).toBe('This prescription prints on 2 forms: enter 2 serial numbers');
+    expect(checkFp10Serials([], 1, register).problems[0]?.message).toBe('This prescription prints on 1 form: enter 1 serial number');
+  });
+
+  it('refuses a serial of the wrong shape beside its own field', () => {
+    const { problems } = checkFp10Serials(['5555566666', '12-34'], 2, register);
+    expect(paths(problems)).toEqual(['serials.1']);
+    expect(problems[0]?.message).toMatch(/^Enter the serial number printed on the form/);
+  });
+
+  it('refuses a form already in the register, printed or spoiled, whatever its spacing or case', () => {
+    const { problems } = checkFp10Serials(['01234 56789', 'ab12345678'], 2, register);
+    expect(paths(problems)).toEqual(['serials.0', 'serials.1']);
+    expect(problems[0]?.message).toBe('Form 0123456789 is already in the FP10 register (printed): check the number on the form');
+    expect(problems[1]?.message).toBe('Form AB12345678 is already in the FP10 register (spoiled): check the number on the form');
+  });
+
+  it('refuses the same new serial typed for two forms', () => {
+    const { problems } = checkFp10Serials(['5555566666', '55555 66666'], 2, register);
+    expect(paths(problems)).toEqual(['serials.1']);
+    expect(problems[0]?.message).toBe('Form 5555566666 is entered twice: each form has its own serial number');
+  });
+});
