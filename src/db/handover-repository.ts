@@ -23,6 +23,7 @@ import {
   HANDOVER_QR_MAX_CHARS,
   HANDOVER_TYPE,
   HANDOVER_VERSION,
+  compareRecordVersions,
   handoverFileName,
   handoverSchema,
   handoverSealSchema,
@@ -183,13 +184,6 @@ async function openHandover(fileOrCode: string): Promise<OpenedHandover> {
   return { seal, items };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function compare<T extends { updatedAt: string; status: string; data: unknown }>(incoming: T, local: T): HandoverRecordState {
-  if (incoming.updatedAt === local.updatedAt && incoming.status === local.status && same(incoming.data, local.data)) return 'same';
-  return Date.parse(incoming.updatedAt) > Date.parse(local.updatedAt) ? 'newer' : 'older';
-}
-
 /** What receiving will do with one item on this device, as read now. */
 interface PlannedItem {
   opened: OpenedItem;
@@ -233,7 +227,7 @@ async function plan(opened: OpenedHandover): Promise<PlannedItem[]> {
         // Stored here but not readable (quarantined, another status): leave it alone.
         patientDecision = { state: 'older', idHere: patient.id };
       } else if (here) {
-        patientDecision = { state: compare(patient, here), idHere: patient.id };
+        patientDecision = { state: compareRecordVersions(patient, here), idHere: patient.id };
         writePatient = patientDecision.state === 'newer';
       } else {
         const match = findLikelyDuplicates(localPatients, patient.data).find(
@@ -253,7 +247,7 @@ async function plan(opened: OpenedHandover): Promise<PlannedItem[]> {
       ticketHere = here.data.ticket;
       patientIdHere = here.data.patientId;
       const expected = queueEntrySchema.parse({ ...entry, data: { ...entry.data, ticket: ticketHere, patientId: patientIdHere } });
-      entryState = compare(expected, here);
+      entryState = compareRecordVersions(expected, here);
     } else if (await db.queue.get(entry.id)) {
       // Stored here but not readable: never overwritten by a hand-over.
       ticketHere = entry.data.ticket;

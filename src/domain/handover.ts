@@ -79,6 +79,16 @@ export type HandoverRecordState =
   /** A patient not here by id, but the same person is (NHS number, or name and date of birth): the entry is linked to this device's record. */
   | 'matched';
 
+/**
+ * How a record that came in a hand-over compares with this device's copy of the same id: the same
+ * (time, status and content), or whichever was changed later wins. A tie at the same second with
+ * different content keeps this device's: nothing here is overwritten on a guess.
+ */
+export function compareRecordVersions<T extends { updatedAt: string; status: string; data: unknown }>(incoming: T, local: T): 'same' | 'newer' | 'older' {
+  if (incoming.updatedAt === local.updatedAt && incoming.status === local.status && JSON.stringify(incoming.data) === JSON.stringify(local.data)) return 'same';
+  return Date.parse(incoming.updatedAt) > Date.parse(local.updatedAt) ? 'newer' : 'older';
+}
+
 export const HANDOVER_STATE_LABELS: Record<HandoverRecordState, string> = {
   new: 'New: will be added',
   same: 'Already on this device: nothing changes',
