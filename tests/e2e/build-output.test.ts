@@ -106,6 +106,28 @@ describe('the production build', () => {
     expect([...new Set(precached)].sort()).toEqual([...files].sort());
   });
 
+  it('leaves PDF making, QR reading and the repositories of later screens out of the first load', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    expect(firstLoad.length).toBeGreaterThan(0);
+    const firstLoadText = firstLoad.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    const everyScript = filesIn(dir)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n');
+    // A text only each of these carries: each must be in the build (or the check proves nothing), and not in the first load.
+    const lazy = {
+      jsPDF: 'jsPDF PubSub Error',
+      jsQR: 'dataCodewordsPerBlock',
+      'the prescription repository': 'Only the prescriber named on this prescription can print it',
+      'the hand-over repository': 'so a hand-over carries nothing readable',
+    };
+    for (const [what, text] of Object.entries(lazy)) {
+      expect(everyScript, `${what} is in the build`).toContain(text);
+      expect(firstLoadText.includes(text), `${what} is not in the first load`).toBe(false);
+    }
+  });
+
   it('has no file over 1 MB', () => {
     const tooBig = filesIn(dir)
       .map((file) => ({ file, bytes: statSync(join(dir, file)).size }))
