@@ -2,47 +2,16 @@
 import { completeSetup, prepareNewPracticeKeys, type LifeboatDatabase, type SetupInput, type SetupResult } from '../../../src/db';
 import type { RecordRow } from '../../../src/db/database';
 import { setKdfIterationsForTests } from '../../../src/db/key-slots';
-import type { PracticeDetailsInput } from '../../../src/domain/practice';
 import type { Actor } from '../../../src/domain/record';
-import type { StaffDetailsInput } from '../../../src/domain/staff';
+import { gpDetails, nurseDetails, practiceDetails, receptionDetails } from '../people';
+
+export { gpDetails, nurseDetails, practiceDetails, receptionDetails };
 
 /** A version 4 UUID, as `crypto.randomUUID()` makes them. */
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Every user's passphrase in these tests (long enough for domain/passphrase.ts). */
 export const PASSPHRASE = 'kettle orbit tulip';
-
-export function practiceDetails(overrides: Partial<PracticeDetailsInput> = {}): PracticeDetailsInput {
-  return { name: 'Riverside Surgery', odsCode: 'A81001', address: '1 River Street, Leeds', postcode: 'LS1 4AP', phone: '01632 960 001', ...overrides };
-}
-
-export function gpDetails(overrides: Partial<StaffDetailsInput> = {}): StaffDetailsInput {
-  return {
-    name: 'Dr Asha Patel',
-    role: 'gp',
-    canPrescribe: true,
-    professionalBody: 'GMC',
-    registrationNumber: '1234567',
-    prescriberKind: 'Medical practitioner',
-    ...overrides,
-  };
-}
-
-export function nurseDetails(overrides: Partial<StaffDetailsInput> = {}): StaffDetailsInput {
-  return {
-    name: 'Sam Okafor',
-    role: 'nurse',
-    canPrescribe: true,
-    professionalBody: 'NMC',
-    registrationNumber: '12A3456E',
-    prescriberKind: 'Nurse independent prescriber',
-    ...overrides,
-  };
-}
-
-export function receptionDetails(overrides: Partial<StaffDetailsInput> = {}): StaffDetailsInput {
-  return { name: 'Jo Reed', role: 'reception', ...overrides };
-}
 
 export function setupInput(overrides: Partial<SetupInput> = {}): SetupInput {
   // A cheap passphrase KDF: these tests are about storage, not key stretching.

@@ -13,8 +13,9 @@ import {
 import { patientSchema, type Patient, type PatientDetailsInput } from '../../../src/domain/patient';
 import { practiceSchema, type Practice } from '../../../src/domain/practice';
 import type { Actor } from '../../../src/domain/record';
-import { staffMemberSchema, type StaffDetailsInput, type StaffMember } from '../../../src/domain/staff';
+import { staffMemberSchema, type StaffMember } from '../../../src/domain/staff';
 import type { ConsultationPdfInput } from '../../../src/pdf/consultation-pdf';
+import { gpDetails, nurseDetails, practiceDetails } from '../people';
 
 export const IDS = {
   device: '5f0c2a8e-1d2b-4c3d-8e4f-0a1b2c3d4e5f',
@@ -39,32 +40,16 @@ export function buildPractice(): Practice {
   return practiceSchema.parse({
     ...meta(IDS.practice),
     status: 'active',
-    data: { name: 'Riverside Surgery', odsCode: 'A81001', address: '1 River Street, Leeds', postcode: 'LS1 4AP', phone: '01632 960 001' },
+    data: practiceDetails(),
   });
 }
 
 export function buildGp(): StaffMember {
-  const data: StaffDetailsInput = {
-    name: 'Dr Asha Patel',
-    role: 'gp',
-    canPrescribe: true,
-    professionalBody: 'GMC',
-    registrationNumber: '1234567',
-    prescriberKind: 'Medical practitioner',
-  };
-  return staffMemberSchema.parse({ ...meta(IDS.gp), status: 'active', data });
+  return staffMemberSchema.parse({ ...meta(IDS.gp), status: 'active', data: gpDetails() });
 }
 
 export function buildNurse(): StaffMember {
-  const data: StaffDetailsInput = {
-    name: 'Sam Okafor',
-    role: 'nurse',
-    canPrescribe: true,
-    professionalBody: 'NMC',
-    registrationNumber: '12A3456E',
-    prescriberKind: 'Nurse independent prescriber',
-  };
-  return staffMemberSchema.parse({ ...meta(IDS.nurse), status: 'active', data });
+  return staffMemberSchema.parse({ ...meta(IDS.nurse), status: 'active', data: nurseDetails() });
 }
 
 export function buildPatient(overrides: Partial<PatientDetailsInput> = {}): Patient {
