@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
-import { addStaff, setUpDevice, unlockAs, type SetupAnswers } from './support/app';
+import { addPatient, addStaff, setUpDevice, unlockAs, type SetupAnswers } from './support/app';
 import { browserSuite } from './support/suite';
 
 const QUILLFEATHER: SetupAnswers = {
@@ -61,14 +61,7 @@ describe('encryption at rest', () => {
     await page.getByText('Practice details saved').waitFor();
 
     // A patient with a distinctive name and NHS number, and a consultation with a distinctive phrase.
-    await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
-    await page.getByRole('link', { name: 'Add a patient' }).click();
-    await page.getByLabel('First name').fill('Ottoline');
-    await page.getByLabel('Last name').fill('Fairweather-Quince');
-    await page.getByLabel('Date of birth').fill('03/09/1957');
-    await page.getByLabel('Sex').selectOption({ label: 'Female' });
-    await page.getByLabel('NHS number (optional)').fill('401 023 2137');
-    await page.getByRole('button', { name: 'Add patient' }).click();
+    await addPatient(page, { firstName: 'Ottoline', lastName: 'Fairweather-Quince', dateOfBirth: '03/09/1957', nhsNumber: '401 023 2137' });
     await page.getByRole('button', { name: 'Start a consultation' }).click();
     await page.getByLabel('History').pressSequentially('Marmalade-coloured xanthelasma noted');
     await page.getByTestId('save-status').getByText(/^Saved /).waitFor();

@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
-import { GREEN_LANE, setUpDevice } from './support/app';
+import { addPatient, GREEN_LANE, setUpDevice } from './support/app';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite();
@@ -26,16 +26,7 @@ describe('a handwritten prescription', () => {
     const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 240 } });
     await suite.server.stop();
 
-    await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
-    await page.getByRole('link', { name: 'Add a patient' }).click();
-    await page.getByLabel('First name').fill('Ottoline');
-    await page.getByLabel('Last name').fill('Fenwickshaw');
-    await page.getByLabel('Date of birth').fill('02/05/1950');
-    await page.getByLabel('Sex').selectOption({ label: 'Female' });
-    await page.getByLabel('Address (optional)').fill('4 Brindle Row, Leeds');
-    await page.getByLabel('Postcode (optional)').fill('LS6 1AA');
-    await page.getByRole('button', { name: 'Add patient' }).click();
-    await page.getByTestId('patient-banner').getByText('FENWICKSHAW, Ottoline').waitFor();
+    await addPatient(page, { firstName: 'Ottoline', lastName: 'Fenwickshaw', dateOfBirth: '02/05/1950', address: '4 Brindle Row, Leeds', postcode: 'LS6 1AA' });
 
     await page.getByRole('link', { name: 'Log a handwritten prescription' }).click();
     await page.getByRole('heading', { name: 'Log a handwritten prescription' }).waitFor();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility';
-import { setUpDevice } from './support/app';
+import { addPatient, setUpDevice } from './support/app';
 import { browserSuite } from './support/suite';
 import { pdfText } from './support/pdf-text';
 
@@ -40,16 +40,7 @@ describe('a prescription', () => {
     await page.getByText('Practice details saved').waitFor();
 
     // A patient, with the address a prescription needs.
-    await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
-    await page.getByRole('link', { name: 'Add a patient' }).click();
-    await page.getByLabel('First name').fill('Ottoline');
-    await page.getByLabel('Last name').fill('Fenwickshaw');
-    await page.getByLabel('Date of birth').fill('02/05/1950');
-    await page.getByLabel('Sex').selectOption({ label: 'Female' });
-    await page.getByLabel('Address (optional)').fill('4 Brindle Row, Leeds');
-    await page.getByLabel('Postcode (optional)').fill('LS6 1AA');
-    await page.getByRole('button', { name: 'Add patient' }).click();
-    await page.getByTestId('patient-banner').getByText('FENWICKSHAW, Ottoline').waitFor();
+    await addPatient(page, { firstName: 'Ottoline', lastName: 'Fenwickshaw', dateOfBirth: '02/05/1950', address: '4 Brindle Row, Leeds', postcode: 'LS6 1AA' });
 
     // A signed consultation.
     await page.getByRole('button', { name: 'Start a consultation' }).click();

@@ -69,3 +69,29 @@ export async function addStaff(page: Page, name: string, role: string, passphras
   await page.getByRole('button', { name: 'Add to this device' }).click();
   await page.getByRole('cell', { name: `${name} (${role})`, exact: true }).waitFor();
 }
+
+export interface NewPatient {
+  firstName: string;
+  lastName: string;
+  /** As typed: DD/MM/YYYY. */
+  dateOfBirth: string;
+  sex?: string;
+  nhsNumber?: string;
+  address?: string;
+  postcode?: string;
+}
+
+/** Adds a patient from the Patients screen and waits for their record's banner. */
+export async function addPatient(page: Page, patient: NewPatient): Promise<void> {
+  await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
+  await page.getByRole('link', { name: 'Add a patient' }).click();
+  await page.getByLabel('First name').fill(patient.firstName);
+  await page.getByLabel('Last name').fill(patient.lastName);
+  await page.getByLabel('Date of birth').fill(patient.dateOfBirth);
+  await page.getByLabel('Sex').selectOption({ label: patient.sex ?? 'Female' });
+  if (patient.nhsNumber !== undefined) await page.getByLabel('NHS number (optional)').fill(patient.nhsNumber);
+  if (patient.address !== undefined) await page.getByLabel('Address (optional)').fill(patient.address);
+  if (patient.postcode !== undefined) await page.getByLabel('Postcode (optional)').fill(patient.postcode);
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  await page.getByTestId('patient-banner').getByText(`${patient.lastName.toUpperCase()}, ${patient.firstName}`).waitFor();
+}
