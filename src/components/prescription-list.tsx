@@ -7,6 +7,7 @@ import type { StoredPrescription } from '../domain/prescribing/prescription-reco
 import { staffDisplayName, type StaffMember } from '../domain/staff';
 import { formatUkDateTime } from '../domain/time';
 import { Link } from '../lib/router';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from './responsive-table';
 
 export const PRESCRIPTION_STATUS_LABELS = { draft: 'Draft: not printed', printed: 'Printed', cancelled: 'Cancelled' } as const;
 const TAG = { draft: 'nhsuk-tag--yellow', printed: 'nhsuk-tag--green', cancelled: 'nhsuk-tag--red' } as const;
@@ -26,32 +27,21 @@ export function PrescriptionList({ prescriptions, patients, staff }: { prescript
     return m ? staffDisplayName(m.data) : 'A former user';
   };
   return (
-    <table className="nhsuk-table" data-testid="prescription-list">
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Date</th>
-          {patients ? <th scope="col">Patient</th> : null}
-          <th scope="col">Medicines</th>
-          <th scope="col">Prescriber</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {prescriptions.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <Link to={`/prescriptions/${p.id}`}>{formatUkDateTime(new Date(p.status === 'draft' ? p.createdAt : p.data.issuedAt))}</Link>
-            </td>
-            {patients ? <td>{patientName(p.data.patientId)}</td> : null}
-            <td>{p.data.items.map((i) => [i.medicineName, i.strength].filter(Boolean).join(' ')).filter(Boolean).join('; ') || 'No medicine yet'}</td>
-            <td>{who(p.data.prescriberId)}</td>
-            <td>
-              <PrescriptionStatusTag status={p.status} />
-              {p.status !== 'draft' && p.data.printed?.mode === 'handwritten' ? <> <strong className="nhsuk-tag nhsuk-tag--blue">Handwritten</strong></> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable data-testid="prescription-list" headings={patients ? ['Date', 'Patient', 'Medicines', 'Prescriber', 'Status'] : ['Date', 'Medicines', 'Prescriber', 'Status']}>
+      {prescriptions.map((p) => (
+        <ResponsiveRow key={p.id}>
+          <ResponsiveCell heading="Date">
+            <Link to={`/prescriptions/${p.id}`}>{formatUkDateTime(new Date(p.status === 'draft' ? p.createdAt : p.data.issuedAt))}</Link>
+          </ResponsiveCell>
+          {patients ? <ResponsiveCell heading="Patient">{patientName(p.data.patientId)}</ResponsiveCell> : null}
+          <ResponsiveCell heading="Medicines">{p.data.items.map((i) => [i.medicineName, i.strength].filter(Boolean).join(' ')).filter(Boolean).join('; ') || 'No medicine yet'}</ResponsiveCell>
+          <ResponsiveCell heading="Prescriber">{who(p.data.prescriberId)}</ResponsiveCell>
+          <ResponsiveCell heading="Status">
+            <PrescriptionStatusTag status={p.status} />
+            {p.status !== 'draft' && p.data.printed?.mode === 'handwritten' ? <> <strong className="nhsuk-tag nhsuk-tag--blue">Handwritten</strong></> : null}
+          </ResponsiveCell>
+        </ResponsiveRow>
+      ))}
+    </ResponsiveTable>
   );
 }

@@ -12,6 +12,7 @@ import { Select } from '../../components/form-fields';
 import { Link, usePath } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 type View = 'today' | 'drafts' | 'all';
 const VIEWS: { value: View; label: string }[] = [
@@ -89,31 +90,21 @@ export function ConsultationsScreen() {
         {data.status === 'loading' ? 'Loading…' : `${list.length} consultation${list.length === 1 ? '' : 's'}`}
       </p>
       {list.length > 0 ? (
-        <table className="nhsuk-table" data-testid="consultation-list">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Clinician</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.slice(0, 300).map((c) => {
-              const patient = patientsById.get(c.data.patientId);
-              return (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/consultations/${c.id}`}>{formatUkDateTime(new Date(c.data.happenedAt))}</Link> · {CONSULTATION_TYPE_LABELS[c.data.type]}
-                  </td>
-                  <td>{patient ? patientListName(patient.data) : 'Unknown patient'}</td>
-                  <td>{who(c.authorId)}</td>
-                  <td>{STATUS_LABELS[c.status]}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ResponsiveTable data-testid="consultation-list" headings={['When', 'Patient', 'Clinician', 'Status']}>
+          {list.slice(0, 300).map((c) => {
+            const patient = patientsById.get(c.data.patientId);
+            return (
+              <ResponsiveRow key={c.id}>
+                <ResponsiveCell heading="When">
+                  <Link to={`/consultations/${c.id}`}>{formatUkDateTime(new Date(c.data.happenedAt))}</Link> · {CONSULTATION_TYPE_LABELS[c.data.type]}
+                </ResponsiveCell>
+                <ResponsiveCell heading="Patient">{patient ? patientListName(patient.data) : 'Unknown patient'}</ResponsiveCell>
+                <ResponsiveCell heading="Clinician">{who(c.authorId)}</ResponsiveCell>
+                <ResponsiveCell heading="Status">{STATUS_LABELS[c.status]}</ResponsiveCell>
+              </ResponsiveRow>
+            );
+          })}
+        </ResponsiveTable>
       ) : null}
     </>
   );

@@ -20,6 +20,7 @@ import { useStorageStatus } from '../../lib/use-storage-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { AutoLockSetting, ChangePassphraseForm } from './security-settings';
 import { AddDeviceSection } from './add-device';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 type Quarantined = Awaited<ReturnType<typeof listQuarantined>>;
 
@@ -119,26 +120,18 @@ export function DeviceScreen() {
               this device until IT support has looked at them.
             </p>
           </div>
-          <table className="nhsuk-table">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Record id</th>
-                <th scope="col">Found</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {quarantined.map((q) => (
-                <tr key={q.id}>
-                  <td>{q.table}</td>
-                  <td className="lifeboat-mono">{q.recordId}</td>
-                  <td>{formatUkDateTime(new Date(q.foundAt))}</td>
-                  <td>{q.problem}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ResponsiveTable headings={['Kind', 'Record id', 'Found', 'Problem']}>
+            {quarantined.map((q) => (
+              <ResponsiveRow key={q.id}>
+                <ResponsiveCell heading="Kind">{q.table}</ResponsiveCell>
+                <ResponsiveCell heading="Record id" className="lifeboat-mono">
+                  {q.recordId}
+                </ResponsiveCell>
+                <ResponsiveCell heading="Found">{formatUkDateTime(new Date(q.foundAt))}</ResponsiveCell>
+                <ResponsiveCell heading="Problem">{q.problem}</ResponsiveCell>
+              </ResponsiveRow>
+            ))}
+          </ResponsiveTable>
         </>
       )}
     </>

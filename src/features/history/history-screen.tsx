@@ -5,6 +5,7 @@ import { formatUkDateTime } from '../../domain/time';
 import { staffDisplayName } from '../../domain/staff';
 import { useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 export function HistoryScreen() {
   const session = useSession();
@@ -25,28 +26,18 @@ export function HistoryScreen() {
       ) : events === null ? (
         <p>Loading…</p>
       ) : (
-        <table className="nhsuk-table" data-testid="audit-table">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Device</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatUkDateTime(new Date(e.at))}</td>
-                <td>{who(e.actorId)}</td>
-                <td>
-                  <strong className="nhsuk-tag nhsuk-tag--grey">{AUDIT_ACTION_LABELS[e.action]}</strong> {e.data.summary}
-                </td>
-                <td>{e.deviceId === session.device.deviceId ? session.device.label : `Another device (${e.deviceId.slice(0, 8)})`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable data-testid="audit-table" headings={['When', 'Who', 'What', 'Device']}>
+          {events.map((e) => (
+            <ResponsiveRow key={e.id}>
+              <ResponsiveCell heading="When">{formatUkDateTime(new Date(e.at))}</ResponsiveCell>
+              <ResponsiveCell heading="Who">{who(e.actorId)}</ResponsiveCell>
+              <ResponsiveCell heading="What">
+                <strong className="nhsuk-tag nhsuk-tag--grey">{AUDIT_ACTION_LABELS[e.action]}</strong> {e.data.summary}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Device">{e.deviceId === session.device.deviceId ? session.device.label : `Another device (${e.deviceId.slice(0, 8)})`}</ResponsiveCell>
+            </ResponsiveRow>
+          ))}
+        </ResponsiveTable>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { formatNhsNumber } from '../../domain/nhs-number';
 import { formatIsoDateUk, patientListName, searchPatients } from '../../domain/patient';
 import { Link } from '../../lib/router';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 export function PatientsScreen() {
   const [query, setQuery] = useState('');
@@ -44,26 +45,17 @@ export function PatientsScreen() {
         {patients.status === 'loading' ? 'Loading…' : `${shown.length} patient${shown.length === 1 ? '' : 's'}${query.trim() ? ' found' : ' on this device'}`}
       </p>
       {shown.length > 0 ? (
-        <table className="nhsuk-table" data-testid="patient-list">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Date of birth</th>
-              <th scope="col">NHS number</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {shown.slice(0, 200).map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/patients/${p.id}`}>{patientListName(p.data)}</Link>
-                </td>
-                <td>{formatIsoDateUk(p.data.dateOfBirth)}</td>
-                <td>{p.data.nhsNumber ? formatNhsNumber(p.data.nhsNumber) : 'Not recorded'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable data-testid="patient-list" headings={['Name', 'Date of birth', 'NHS number']}>
+          {shown.slice(0, 200).map((p) => (
+            <ResponsiveRow key={p.id}>
+              <ResponsiveCell heading="Name">
+                <Link to={`/patients/${p.id}`}>{patientListName(p.data)}</Link>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Date of birth">{formatIsoDateUk(p.data.dateOfBirth)}</ResponsiveCell>
+              <ResponsiveCell heading="NHS number">{p.data.nhsNumber ? formatNhsNumber(p.data.nhsNumber) : 'Not recorded'}</ResponsiveCell>
+            </ResponsiveRow>
+          ))}
+        </ResponsiveTable>
       ) : null}
     </>
   );

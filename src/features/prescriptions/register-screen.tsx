@@ -12,6 +12,7 @@ import { TextInput } from '../../components/form-fields';
 import { Link } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 const TAG = { printed: 'nhsuk-tag--green', spoiled: 'nhsuk-tag--grey', cancelled: 'nhsuk-tag--red' } as const;
 
@@ -41,44 +42,34 @@ export function RegisterScreen() {
       {entries.length === 0 ? (
         <p>No forms used yet.</p>
       ) : (
-        <table className="nhsuk-table" data-testid="fp10-register">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Serial</th>
-              <th scope="col">Date</th>
-              <th scope="col">Prescriber</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Status</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td className="lifeboat-mono">{e.data.prescriptionId ? <Link to={`/prescriptions/${e.data.prescriptionId}`}>{e.data.serial}</Link> : e.data.serial}</td>
-                <td>{formatUkDateTime(new Date(e.data.usedAt))}</td>
-                <td>{who(e.data.prescriberId)}</td>
-                <td>{patientName(e.data.patientId)}</td>
-                <td>
-                  <strong className={`nhsuk-tag ${TAG[e.status]}`}>{FP10_STATUS_LABELS[e.status]}</strong>
-                  {e.data.spoiledReason ? <span className="nhsuk-body-s"> {e.data.spoiledReason}</span> : null}
-                  {e.data.cancelledReason ? <span className="nhsuk-body-s"> {e.data.cancelledReason}</span> : null}
-                </td>
-                <td>
-                  {e.status === 'printed' ? (
-                    spoiling === e.id ? (
-                      <SpoilForm entry={e} onDone={() => setSpoiling(null)} />
-                    ) : (
-                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setSpoiling(e.id)}>
-                        Mark form {e.data.serial} spoiled
-                      </button>
-                    )
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResponsiveTable data-testid="fp10-register" headings={['Serial', 'Date', 'Prescriber', 'Patient', 'Status', 'Action']}>
+          {entries.map((e) => (
+            <ResponsiveRow key={e.id}>
+              <ResponsiveCell heading="Serial" className="lifeboat-mono">
+                {e.data.prescriptionId ? <Link to={`/prescriptions/${e.data.prescriptionId}`}>{e.data.serial}</Link> : e.data.serial}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Date">{formatUkDateTime(new Date(e.data.usedAt))}</ResponsiveCell>
+              <ResponsiveCell heading="Prescriber">{who(e.data.prescriberId)}</ResponsiveCell>
+              <ResponsiveCell heading="Patient">{patientName(e.data.patientId)}</ResponsiveCell>
+              <ResponsiveCell heading="Status">
+                <strong className={`nhsuk-tag ${TAG[e.status]}`}>{FP10_STATUS_LABELS[e.status]}</strong>
+                {e.data.spoiledReason ? <span className="nhsuk-body-s"> {e.data.spoiledReason}</span> : null}
+                {e.data.cancelledReason ? <span className="nhsuk-body-s"> {e.data.cancelledReason}</span> : null}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Action">
+                {e.status === 'printed' ? (
+                  spoiling === e.id ? (
+                    <SpoilForm entry={e} onDone={() => setSpoiling(null)} />
+                  ) : (
+                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setSpoiling(e.id)}>
+                      Mark form {e.data.serial} spoiled
+                    </button>
+                  )
+                ) : null}
+              </ResponsiveCell>
+            </ResponsiveRow>
+          ))}
+        </ResponsiveTable>
       )}
     </>
   );

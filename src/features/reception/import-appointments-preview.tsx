@@ -6,35 +6,27 @@ import type { BadRow, ImportPreview } from '../../domain/appointment-csv';
 import { formatIsoDateUk, patientListName } from '../../domain/patient';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { formatUkTime } from '../../domain/time';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 export function GoodRowsTable({ preview }: { preview: ImportPreview }) {
   if (preview.good.length === 0) return null;
   return (
-    <table className="nhsuk-table" data-testid="import-good-rows">
-      <caption className="nhsuk-table__caption">Appointments to import ({preview.good.length})</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Line</th>
-          <th scope="col">Time</th>
-          <th scope="col">Clinician</th>
-          <th scope="col">Patient</th>
-          <th scope="col">Date of birth</th>
-          <th scope="col">NHS number</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {preview.good.map((a) => (
-          <tr key={`${a.rowNumber}`}>
-            <td>{a.rowNumber}</td>
-            <td>{formatUkTime(new Date(a.appointmentAt), false)}</td>
-            <td>{a.bookedWith || 'Not named'}</td>
-            <td>{patientListName(a.patient)}</td>
-            <td>{formatIsoDateUk(a.patient.dateOfBirth)}</td>
-            <td>{a.patient.nhsNumber ? formatNhsNumber(a.patient.nhsNumber) : 'Not given'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      data-testid="import-good-rows"
+      caption={`Appointments to import (${preview.good.length})`}
+      headings={['Line', 'Time', 'Clinician', 'Patient', 'Date of birth', 'NHS number']}
+    >
+      {preview.good.map((a) => (
+        <ResponsiveRow key={`${a.rowNumber}`}>
+          <ResponsiveCell heading="Line">{a.rowNumber}</ResponsiveCell>
+          <ResponsiveCell heading="Time">{formatUkTime(new Date(a.appointmentAt), false)}</ResponsiveCell>
+          <ResponsiveCell heading="Clinician">{a.bookedWith || 'Not named'}</ResponsiveCell>
+          <ResponsiveCell heading="Patient">{patientListName(a.patient)}</ResponsiveCell>
+          <ResponsiveCell heading="Date of birth">{formatIsoDateUk(a.patient.dateOfBirth)}</ResponsiveCell>
+          <ResponsiveCell heading="NHS number">{a.patient.nhsNumber ? formatNhsNumber(a.patient.nhsNumber) : 'Not given'}</ResponsiveCell>
+        </ResponsiveRow>
+      ))}
+    </ResponsiveTable>
   );
 }
 

@@ -11,6 +11,7 @@ import { isPrescriber, staffDetailsSchema, staffDisplayName } from '../../domain
 import { ErrorSummary, summariseErrors, TextInput } from '../../components/form-fields';
 import { StaffFields, emptyStaffDetails } from '../../components/staff-fields';
 import { useActor, useSession } from '../../lib/session';
+import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
 
 const addStaffFormSchema = z.object({ staff: staffDetailsSchema, security: newPassphraseSchema });
 type AddStaffInput = z.input<typeof addStaffFormSchema>;
@@ -68,50 +69,39 @@ export function StaffScreen() {
     <>
       <h1>Staff on this device</h1>
       {problem ? <ErrorSummary errors={[{ field: 'staff-list', message: problem }]} /> : null}
-      <table className="nhsuk-table" id="staff-list">
-        <caption className="nhsuk-table__caption">Everyone who can use Lifeboat here</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prescriber</th>
-            <th scope="col">Can unlock</th>
-            <th scope="col">
-              <span className="nhsuk-u-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {session.staff.map((member) => (
-            <tr key={member.id}>
-              <td>{staffDisplayName(member.data)}</td>
-              <td>
-                {isPrescriber(member.data)
-                  ? `${member.data.prescriberKind}, ${member.data.professionalBody} ${member.data.registrationNumber}`
-                  : 'No'}
-              </td>
-              <td>
-                {hasPassphrase.has(member.id) ? (
-                  'Yes'
-                ) : (
-                  <>
-                    No passphrase yet
-                    {unlockable.status === 'ready' ? <SetTheirPassphrase staffId={member.id} name={staffDisplayName(member.data)} /> : null}
-                  </>
-                )}
-              </td>
-              <td>
-                {member.id === actor.staffId ? (
-                  'Using this device now'
-                ) : (
-                  <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => void onRemove(member.id)}>
-                    Remove <span className="nhsuk-u-visually-hidden">{member.data.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ResponsiveTable
+        id="staff-list"
+        caption="Everyone who can use Lifeboat here"
+        headings={['Name', 'Prescriber', 'Can unlock', <span className="nhsuk-u-visually-hidden">Actions</span>]}
+      >
+        {session.staff.map((member) => (
+          <ResponsiveRow key={member.id}>
+            <ResponsiveCell heading="Name">{staffDisplayName(member.data)}</ResponsiveCell>
+            <ResponsiveCell heading="Prescriber">
+              {isPrescriber(member.data) ? `${member.data.prescriberKind}, ${member.data.professionalBody} ${member.data.registrationNumber}` : 'No'}
+            </ResponsiveCell>
+            <ResponsiveCell heading="Can unlock">
+              {hasPassphrase.has(member.id) ? (
+                'Yes'
+              ) : (
+                <>
+                  No passphrase yet
+                  {unlockable.status === 'ready' ? <SetTheirPassphrase staffId={member.id} name={staffDisplayName(member.data)} /> : null}
+                </>
+              )}
+            </ResponsiveCell>
+            <ResponsiveCell>
+              {member.id === actor.staffId ? (
+                'Using this device now'
+              ) : (
+                <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => void onRemove(member.id)}>
+                  Remove <span className="nhsuk-u-visually-hidden">{member.data.name}</span>
+                </button>
+              )}
+            </ResponsiveCell>
+          </ResponsiveRow>
+        ))}
+      </ResponsiveTable>
 
       <h2>Add someone</h2>
       {notice ? (
