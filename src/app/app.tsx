@@ -17,7 +17,8 @@ import { LockScreen } from '../features/lock/lock-screen';
 import { ProtectDeviceScreen } from '../features/lock/protect-device-screen';
 import { SetupScreen } from '../features/setup/setup-screen';
 import { ScreenErrorBoundary } from '../components/error-boundary';
-import { StorageBanner, UpdateBanner } from './banners';
+import { isPausedForUpdate, OutOfDateTab, StorageBanner, UpdateBanner } from './banners';
+import { useStorageStatus } from '../lib/use-storage-status';
 
 const StaffScreen = lazy(() => import('../features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
 const SwitchUserScreen = lazy(() => import('../features/lock/switch-user-screen').then((m) => ({ default: m.SwitchUserScreen })));
@@ -136,27 +137,31 @@ function Frame({ title, header, children }: { title: string; header?: ReactNode;
   useEffect(() => {
     document.title = `${title} – Lifeboat`;
   }, [title]);
+  const paused = isPausedForUpdate(useStorageStatus());
   return (
     <>
-      <a className="nhsuk-skip-link" href="#maincontent">
-        Skip to main content
-      </a>
-      <UpdateBanner />
-      {header ?? (
-        <header className="nhsuk-header" role="banner">
-          <div className="nhsuk-header__container nhsuk-width-container">
-            <div className="nhsuk-header__service">
-              <span className="nhsuk-header__service-name">Lifeboat</span>
+      <div inert={paused}>
+        <a className="nhsuk-skip-link" href="#maincontent">
+          Skip to main content
+        </a>
+        <UpdateBanner />
+        {header ?? (
+          <header className="nhsuk-header" role="banner">
+            <div className="nhsuk-header__container nhsuk-width-container">
+              <div className="nhsuk-header__service">
+                <span className="nhsuk-header__service-name">Lifeboat</span>
+              </div>
             </div>
-          </div>
-        </header>
-      )}
-      <StorageBanner />
-      <div className="nhsuk-width-container">
-        <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-          {children}
-        </main>
+          </header>
+        )}
+        <StorageBanner />
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
       </div>
+      <OutOfDateTab />
     </>
   );
 }

@@ -78,13 +78,19 @@ export function lockKeyring(): void {
 
 /**
  * Work typed but not yet saved (an editor's debounced autosave) registers here, so that locking
- * saves it first: with the keys gone it could not be saved, and the editor leaves the screen.
+ * saves it first (with the keys gone it could not be saved, and the editor leaves the screen), and
+ * so does an upgrade of the database by a newer Lifeboat in another tab (connection-events.ts).
  */
 const beforeLock = new Set<() => Promise<void>>();
 
 export function saveBeforeLock(save: () => Promise<void>): () => void {
   beforeLock.add(save);
   return () => beforeLock.delete(save);
+}
+
+/** Saves what every open editor holds; settles when each save has landed or failed. */
+export async function saveEditorsNow(): Promise<void> {
+  await Promise.allSettled([...beforeLock].map((save) => save()));
 }
 
 /** Saves what editors hold, then locks (and tells other tabs, unless the lock came from one). */
@@ -98,7 +104,7 @@ export function saveThenLock(broadcast = true): Promise<void> {
     finish();
     return Promise.resolve();
   }
-  return Promise.allSettled([...beforeLock].map((save) => save())).then(finish);
+  return saveEditorsNow().then(finish);
 }
 
 /** The unlocked state, or a LockedError. */

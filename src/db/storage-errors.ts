@@ -35,7 +35,7 @@ const MESSAGES: Record<StorageProblemKind, string> = {
   closed:
     'The browser closed Lifeboat’s storage. What you typed is kept on this screen and Lifeboat is reconnecting and trying again.',
   'version-changed':
-    'Lifeboat was updated in another tab. What you typed is kept on this screen; Lifeboat keeps trying to save it. If this message stays, close the other Lifeboat tabs.',
+    'Lifeboat was updated in another tab, and this tab, still on the old version, cannot open the updated records. What you typed is kept on this screen.',
   blocked:
     'Another Lifeboat tab is still open with an older version. Close the other Lifeboat tabs so this one can finish updating; nothing is lost meanwhile.',
   unknown:

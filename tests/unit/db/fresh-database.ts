@@ -16,9 +16,9 @@ export function frozenClock(iso = '2024-07-19T08:00:00Z'): Clock & { set(iso: st
   };
 }
 
-/** A brand-new IndexedDB (its own factory) and Lifeboat database for one test. */
-export function freshDatabase(clock: Clock = frozenClock()): LifeboatDatabase {
-  const db = new LifeboatDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+/** A brand-new IndexedDB (its own factory, unless given) and Lifeboat database for one test. */
+export function freshDatabase(clock: Clock = frozenClock(), factory: IDBFactory = new IDBFactory()): LifeboatDatabase {
+  const db = new LifeboatDatabase({ indexedDB: factory, IDBKeyRange });
   useDatabase(db, { clock });
   return db;
 }
