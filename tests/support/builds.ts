@@ -1,6 +1,7 @@
 // The app builds the browser suites run against. Two builds with different ids, so a test can
-// serve one, then the other from the same origin, as a practice sees a real update; and one that
-// keeps its data in memory only, to prove the restart tests can fail.
+// serve one, then the other from the same origin, as a practice sees a real update; one whose
+// database is a version newer; and one that keeps its data in memory only, to prove the restart
+// tests can fail.
 // LIFEBOAT_BUILD_CACHE moves the folders, so two runs in one checkout do not rebuild each other's.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -21,6 +22,13 @@ export const BUILD_MEMORY_ONLY: AppBuild = {
   dir: resolve(CACHE, 'build-memory-only'),
   id: 'browser-test-build-memory-only',
   config: resolve('tests/support/memory-only.vite.config.ts'),
+};
+
+/** BUILD_A's app with one more database version: opening it upgrades the database under BUILD_A's tabs. */
+export const BUILD_NEXT_SCHEMA: AppBuild = {
+  dir: resolve(CACHE, 'build-next-schema'),
+  id: 'browser-test-build-next-schema',
+  config: resolve('tests/support/next-schema.vite.config.ts'),
 };
 
 // Global setups of several vitest projects run in one process: build each folder once per run.
