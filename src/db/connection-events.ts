@@ -21,7 +21,8 @@ export function watchDatabaseConnection(): void {
     return false; // keep the connection until this tab's work is on disk
   });
   db.on('blocked', () => updateStorageStatus({ problem: blockedUpgradeProblem() }));
-  db.on('ready', () => updateStorageStatus({ reloadNeeded: false }));
+  // Open at last: the older tab let go, so its hold-up is no longer a problem.
+  db.on('ready', () => updateStorageStatus(getStorageStatus().problem?.kind === 'blocked' ? { reloadNeeded: false, problem: null } : { reloadNeeded: false }));
 }
 
 async function closeOnceSaved(db: LifeboatDatabase): Promise<void> {

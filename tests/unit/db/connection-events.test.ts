@@ -1,18 +1,20 @@
 // A newer Lifeboat upgrading the database from another tab: this tab saves what its editors hold
 // and waits for every write to land before it lets go of the database, then asks to be reloaded.
+// And the other way round: this tab's upgrade held up by an older tab is said, then cleared.
 // The "other tab" is a second connection to the same fake IndexedDB opening a higher version, as
 // the browser would deliver it (versionchange here, then the upgrade there).
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   addPatient,
   DATABASE_NAME,
   getStorageStatus,
+  LifeboatDatabase,
   saveBeforeLock,
   saveDraft,
   startConsultation,
+  useDatabase,
   watchDatabaseConnection,
-  type LifeboatDatabase,
 } from '../../../src/db';
 import type { ConsultationRow } from '../../../src/db/database';
 import { setKdfIterationsForTests } from '../../../src/db/key-slots';
@@ -116,5 +118,39 @@ describe('an upgrade from a newer Lifeboat in another tab', () => {
     expect(db.isOpen()).toBe(false);
     expect(getStorageStatus().reloadNeeded).toBe(true);
     other.close();
+  });
+});
+
+describe('our own upgrade held up by an older tab', () => {
+  it('says so while the older tab holds on, and stops saying so once the database opens', async () => {
+    // An older tab's connection that does not let go when asked.
+    db.close();
+    const older = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open(DATABASE_NAME, db.verno * 10);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    older.onversionchange = () => events.push('the older tab was asked to let go');
+
+    /** This tab's newer build: one more database version. */
+    class NextDatabase extends LifeboatDatabase {
+      constructor() {
+        super({ indexedDB: factory, IDBKeyRange });
+        this.version(Math.round(this.verno) + 1).stores({ nextReleaseProbe: 'id' });
+      }
+    }
+    const next = new NextDatabase();
+    useDatabase(next, { clock: frozenClock() });
+    watchDatabaseConnection();
+    const opening = next.open();
+    await vi.waitFor(() => expect(getStorageStatus().problem?.kind).toBe('blocked'));
+    expect(events).toContain('the older tab was asked to let go');
+    expect(getStorageStatus().problem?.message).toMatch(/^Another Lifeboat tab is still open with an older version/);
+
+    older.close();
+    await opening;
+    await vi.waitFor(() => expect(getStorageStatus().problem).toBeNull());
+    expect(next.isOpen()).toBe(true);
+    next.close();
   });
 });
