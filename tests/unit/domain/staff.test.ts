@@ -9,6 +9,7 @@ import {
   type StaffDetailsInput,
   type StaffMember,
 } from '../../../src/domain/staff';
+import { nurseDetails } from '../people';
 
 const GP: StaffDetailsInput = {
   name: 'Dr Asha Patel',
@@ -17,14 +18,7 @@ const GP: StaffDetailsInput = {
   registrationNumber: '1234567',
   prescriberKind: 'Medical practitioner',
 };
-const NURSE_PRESCRIBER: StaffDetailsInput = {
-  name: 'Sam Okafor',
-  role: 'nurse',
-  canPrescribe: true,
-  professionalBody: 'NMC',
-  registrationNumber: '12A3456E',
-  prescriberKind: 'Nurse independent prescriber',
-};
+const NURSE_PRESCRIBER: StaffDetailsInput = nurseDetails();
 const PHARMACIST_PRESCRIBER: StaffDetailsInput = {
   name: 'Priya Shah',
   role: 'pharmacist',
