@@ -23,6 +23,24 @@ export const CONSULTATION_TYPE_LABELS: Record<ConsultationType, string> = {
   'home-visit': 'Home visit',
 };
 
+/** The free-text sections and their headings: the same on the form, the signed record and the PDF. */
+export const CONSULTATION_TEXT_HEADINGS = {
+  presentingComplaint: 'Presenting complaint',
+  history: 'History',
+  examination: 'Examination',
+  assessment: 'Assessment',
+  plan: 'Plan',
+  safetyNetting: 'Safety-netting advice',
+  followUp: 'Follow-up',
+  referrals: 'Referrals',
+  freeText: 'Other notes',
+} as const;
+export type ConsultationTextSection = keyof typeof CONSULTATION_TEXT_HEADINGS;
+/** In the order of the form: these come before the observations... */
+export const SECTIONS_BEFORE_OBSERVATIONS = ['presentingComplaint', 'history', 'examination'] as const satisfies readonly ConsultationTextSection[];
+/** ...and these after the allergies and current medicines. */
+export const SECTIONS_AFTER_MEDICINES = ['assessment', 'plan', 'safetyNetting', 'followUp', 'referrals', 'freeText'] as const satisfies readonly ConsultationTextSection[];
+
 export const CONSULTATION_STATUSES = ['draft', 'signed', 'discarded'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 

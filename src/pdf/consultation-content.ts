@@ -1,4 +1,12 @@
-import { CONSULTATION_TYPE_LABELS, type Consultation, type ConsultationData } from '../domain/consultation';
+import {
+  CONSULTATION_TEXT_HEADINGS,
+  CONSULTATION_TYPE_LABELS,
+  SECTIONS_AFTER_MEDICINES,
+  SECTIONS_BEFORE_OBSERVATIONS,
+  type Consultation,
+  type ConsultationData,
+  type ConsultationTextSection,
+} from '../domain/consultation';
 import { formatNhsNumber, NHS_NUMBER_NOT_TRACED_NOTE } from '../domain/nhs-number';
 import { ageInYears, formatIsoDateUk, londonDate, patientFullName, SEX_LABELS, type Patient } from '../domain/patient';
 import type { Practice } from '../domain/practice';
@@ -34,42 +42,21 @@ export interface ConsultationPdfInput {
 }
 
 /** The clinical sections in the order of the form; observations, allergies and medicines are special. */
-export const CONSULTATION_SECTION_HEADINGS = [
-  'Presenting complaint',
-  'History',
-  'Examination',
+export const CONSULTATION_SECTION_HEADINGS: readonly string[] = [
+  ...SECTIONS_BEFORE_OBSERVATIONS.map((field) => CONSULTATION_TEXT_HEADINGS[field]),
   'Observations',
   'Allergies',
   'Current medicines',
-  'Assessment',
-  'Plan',
-  'Safety-netting advice',
-  'Follow-up',
-  'Referrals',
-  'Other notes',
-] as const;
+  ...SECTIONS_AFTER_MEDICINES.map((field) => CONSULTATION_TEXT_HEADINGS[field]),
+];
 
 export const OUTAGE_STATEMENT = 'Recorded in Lifeboat during a clinical system outage';
 export const DRAFT_MARK = 'DRAFT – NOT SIGNED';
 export const DISCARDED_MARK = 'DISCARDED';
 export const NOT_RECORDED = 'Not recorded';
 
-type TextSection = keyof Pick<
-  ConsultationData,
-  'presentingComplaint' | 'history' | 'examination' | 'assessment' | 'plan' | 'safetyNetting' | 'followUp' | 'referrals' | 'freeText'
->;
-
-const TEXT_SECTIONS: Record<string, TextSection> = {
-  'Presenting complaint': 'presentingComplaint',
-  History: 'history',
-  Examination: 'examination',
-  Assessment: 'assessment',
-  Plan: 'plan',
-  'Safety-netting advice': 'safetyNetting',
-  'Follow-up': 'followUp',
-  Referrals: 'referrals',
-  'Other notes': 'freeText',
-};
+/** Heading → field, for the free-text sections. */
+const TEXT_SECTIONS = new Map<string, ConsultationTextSection>(Object.entries(CONSULTATION_TEXT_HEADINGS).map(([field, heading]) => [heading, field as ConsultationTextSection]));
 
 function dateTime(iso: string): string {
   const instant = new Date(iso);
@@ -177,7 +164,7 @@ function sectionBlocks(data: ConsultationData): PdfBlock[] {
   const blocks: PdfBlock[] = [];
   for (const heading of CONSULTATION_SECTION_HEADINGS) {
     blocks.push({ kind: 'heading', text: heading });
-    const field = TEXT_SECTIONS[heading];
+    const field = TEXT_SECTIONS.get(heading);
     if (field !== undefined) {
       const text = data[field];
       blocks.push({ kind: 'text', text: orNotRecorded(text), tone: text.trim() === '' ? 'muted' : 'normal' });

@@ -6,7 +6,15 @@
 import { useEffect, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { discardConsultation, saveDraft, signConsultationRecord, ConsultationRefused, ValidationFailure } from '../../db';
-import { CONSULTATION_TYPE_LABELS, CONSULTATION_TYPES, type Consultation, type ConsultationDraftInput } from '../../domain/consultation';
+import {
+  CONSULTATION_TEXT_HEADINGS,
+  CONSULTATION_TYPE_LABELS,
+  CONSULTATION_TYPES,
+  SECTIONS_AFTER_MEDICINES,
+  SECTIONS_BEFORE_OBSERVATIONS,
+  type Consultation,
+  type ConsultationDraftInput,
+} from '../../domain/consultation';
 import { fromLondonLocal, toLondonLocal } from '../../domain/time';
 import { Checkbox, ErrorSummary, Select, TextArea, TextInput } from '../../components/form-fields';
 import { useActor, useSession } from '../../lib/session';
@@ -15,20 +23,6 @@ import { useAutosave } from '../../lib/use-autosave';
 import { SaveIndicator } from '../../components/save-indicator';
 
 type EditorValues = Omit<ConsultationDraftInput, 'patientId' | 'recordedAt' | 'happenedAt'> & { happenedAtLocal: string };
-
-const SECTIONS = [
-  ['presentingComplaint', 'Presenting complaint'],
-  ['history', 'History'],
-  ['examination', 'Examination'],
-] as const;
-const LATER_SECTIONS = [
-  ['assessment', 'Assessment'],
-  ['plan', 'Plan'],
-  ['safetyNetting', 'Safety-netting advice'],
-  ['followUp', 'Follow-up'],
-  ['referrals', 'Referrals'],
-  ['freeText', 'Other notes'],
-] as const;
 
 function toEditorValues(c: Consultation): EditorValues {
   const { patientId: _p, recordedAt: _r, happenedAt, signature: _s, addenda: _a, discard: _d, ...rest } = c.data;
@@ -108,16 +102,16 @@ export function DraftEditor({ consultation }: { consultation: Consultation }) {
             />
           </div>
         </div>
-        {SECTIONS.map(([field, label]) => (
-          <TextArea key={field} id={fieldId(field)} label={label} rows={field === 'history' ? 6 : 3} error={err(field)} {...form.register(field)} />
+        {SECTIONS_BEFORE_OBSERVATIONS.map((field) => (
+          <TextArea key={field} id={fieldId(field)} label={CONSULTATION_TEXT_HEADINGS[field]} rows={field === 'history' ? 6 : 3} error={err(field)} {...form.register(field)} />
         ))}
         <ObservationFields signingErrors={signingErrors} />
         <TextArea id={fieldId('allergies')} label="Allergies, as stated by the patient" hint='Write "No known allergies" if there are none' rows={2} error={err('allergies')} {...form.register('allergies')} />
         <Checkbox id="allergies-not-known" label="Allergies not known (could not be checked)" {...form.register('allergiesNotKnown')} />
         <TextArea id={fieldId('currentMedicines')} label="Current medicines, as stated by the patient" rows={3} error={err('currentMedicines')} {...form.register('currentMedicines')} />
         <Checkbox id="medicines-not-known" label="Current medicines not known" {...form.register('currentMedicinesNotKnown')} />
-        {LATER_SECTIONS.map(([field, label]) => (
-          <TextArea key={field} id={fieldId(field)} label={label} rows={3} error={err(field)} {...form.register(field)} />
+        {SECTIONS_AFTER_MEDICINES.map((field) => (
+          <TextArea key={field} id={fieldId(field)} label={CONSULTATION_TEXT_HEADINGS[field]} rows={3} error={err(field)} {...form.register(field)} />
         ))}
         <div className="nhsuk-button-group">
           <button type="button" className="nhsuk-button" onClick={() => void sign()}>

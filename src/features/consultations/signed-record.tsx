@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { addAddendumTo, ConsultationRefused, recordConsultationAccess } from '../../db';
-import { CONSULTATION_TYPE_LABELS, type Consultation } from '../../domain/consultation';
+import { CONSULTATION_TEXT_HEADINGS, CONSULTATION_TYPE_LABELS, SECTIONS_AFTER_MEDICINES, SECTIONS_BEFORE_OBSERVATIONS, type Consultation } from '../../domain/consultation';
 import { calculateNews2, NEWS2_BAND_LABELS } from '../../domain/news2';
 import { CONSCIOUSNESS_LABELS, OBSERVATION_LIMITS, observationsSchema, type NumericObservation, type Observations } from '../../domain/observations';
 import { staffDisplayName } from '../../domain/staff';
@@ -14,19 +14,13 @@ import { Link } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
 import { SummaryRow } from '../../components/summary-row';
 
+/** Every written section in the order of the form, allergies and medicines in their place. */
 const SECTIONS = [
-  ['presentingComplaint', 'Presenting complaint'],
-  ['history', 'History'],
-  ['examination', 'Examination'],
-  ['allergies', 'Allergies'],
-  ['currentMedicines', 'Current medicines'],
-  ['assessment', 'Assessment'],
-  ['plan', 'Plan'],
-  ['safetyNetting', 'Safety-netting advice'],
-  ['followUp', 'Follow-up'],
-  ['referrals', 'Referrals'],
-  ['freeText', 'Other notes'],
-] as const;
+  ...SECTIONS_BEFORE_OBSERVATIONS.map((field) => [field, CONSULTATION_TEXT_HEADINGS[field]] as const),
+  ['allergies', 'Allergies'] as const,
+  ['currentMedicines', 'Current medicines'] as const,
+  ...SECTIONS_AFTER_MEDICINES.map((field) => [field, CONSULTATION_TEXT_HEADINGS[field]] as const),
+];
 
 export function SignedRecord({ consultation, actions }: { consultation: Consultation; actions?: React.ReactNode }) {
   const actor = useActor();
