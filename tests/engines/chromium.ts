@@ -5,10 +5,9 @@
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createEngine, type Engine } from './engine';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../support/chromium';
 import { killProfileProcesses } from '../support/processes';
 
-const EXECUTABLE = process.env.LIFEBOAT_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function chromiumEngine(): Engine {
   let context: BrowserContext | null = null;
@@ -23,7 +22,7 @@ export function chromiumEngine(): Engine {
   return createEngine('chromium', {
     async launch(profileDir) {
       profile = resolve(profileDir);
-      context = await chromium.launchPersistentContext(profile, { executablePath: EXECUTABLE, headless: true, args: ARGS });
+      context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_EXECUTABLE, headless: true, args: [...CHROMIUM_ARGS] });
       page = context.pages()[0] ?? (await context.newPage());
     },
     async goto(url) {

@@ -4,12 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../support/chromium';
 import { killProfileProcesses } from '../../support/processes';
 
-const EXECUTABLE = process.env.LIFEBOAT_CHROMIUM ?? '/usr/bin/chromium';
-// Keep a headless Chromium from phoning home or stalling on first-run UI; --no-sandbox because
-// CI runs as root in a container.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Profile {
   readonly dir: string;
@@ -33,9 +30,9 @@ export interface RunningBrowser {
 
 export async function openBrowser(profile: Profile): Promise<RunningBrowser> {
   const context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: EXECUTABLE,
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1100, height: 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
