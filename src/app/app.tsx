@@ -4,7 +4,7 @@
  * has every one of them cached, so they open offline too.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { countDrafts, getDeviceSettings, lock } from '../db';
+import { countDrafts, countUnprintedPrescriptions, getDeviceSettings, lock } from '../db';
 import type { DeviceSettings } from '../domain/device';
 import { staffDisplayName } from '../domain/staff';
 import { Link, matchPath, usePath } from '../lib/router';
@@ -65,7 +65,7 @@ const ROUTES: Route[] = [
   { pattern: '/patients/:id', title: 'Patient', render: (p) => <PatientScreen patientId={p.id ?? ''} /> },
   { pattern: '/consultations', title: 'Consultations', render: () => <ConsultationsScreen /> },
   { pattern: '/consultations/:id', title: 'Consultation', render: (p) => <ConsultationScreen consultationId={p.id ?? ''} /> },
-  { pattern: '/prescriptions', title: 'Prescriptions', render: () => <PrescriptionsScreen /> },
+  { pattern: '/prescriptions', title: 'Prescriptions', render: () => <PrescriptionsScreen query={window.location.search} /> },
   { pattern: '/prescriptions/new', title: 'New prescription', render: () => <NewPrescriptionScreen query={window.location.search} /> },
   { pattern: '/prescriptions/register', title: 'FP10 register', render: () => <RegisterScreen /> },
   { pattern: '/prescriptions/handwritten', title: 'Log a handwritten prescription', render: () => <HandwrittenPrescriptionScreen query={window.location.search} /> },
@@ -242,11 +242,23 @@ function UserBar() {
   );
 }
 
-/** Unsigned drafts, always one tap away. */
+/** Unsigned drafts, always one tap away; prescriptions not printed yet, as soon as there are any. */
 function DraftsLink() {
   const drafts = useLiveQuery(countDrafts, []);
+  const unprinted = useLiveQuery(countUnprintedPrescriptions, []);
   const count = drafts.status === 'ready' ? drafts.value : 0;
-  return <Link to="/consultations?view=drafts">{`Unsigned drafts (${count})`}</Link>;
+  const prescriptions = unprinted.status === 'ready' ? unprinted.value : 0;
+  return (
+    <>
+      <Link to="/consultations?view=drafts">{`Unsigned drafts (${count})`}</Link>
+      {prescriptions > 0 ? (
+        <>
+          {' · '}
+          <Link to="/prescriptions?view=unprinted">{`Prescriptions not printed (${prescriptions})`}</Link>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function Loading() {

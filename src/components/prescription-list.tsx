@@ -1,16 +1,18 @@
 /**
  * A list of prescriptions (date, patient, medicines, prescriber, status), shared by the patient
- * screen and the list of all prescriptions. A cancelled one stays in the list, marked cancelled.
+ * screen and the list of all prescriptions. A cancelled one stays in the list, marked cancelled,
+ * and so does a discarded draft.
  */
 import { patientListName, type Patient } from '../domain/patient';
-import type { StoredPrescription } from '../domain/prescribing/prescription-record';
+import { isHandwritten } from '../domain/prescribing/handwritten';
+import { isIssued, type StoredPrescription } from '../domain/prescribing/prescription-record';
 import { staffDisplayName, type StaffMember } from '../domain/staff';
 import { formatUkDateTime } from '../domain/time';
 import { Link } from '../lib/router';
 import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from './responsive-table';
 
-export const PRESCRIPTION_STATUS_LABELS = { draft: 'Draft: not printed', printed: 'Printed', cancelled: 'Cancelled' } as const;
-const TAG = { draft: 'nhsuk-tag--yellow', printed: 'nhsuk-tag--green', cancelled: 'nhsuk-tag--red' } as const;
+export const PRESCRIPTION_STATUS_LABELS = { draft: 'Draft: not printed', printed: 'Printed', cancelled: 'Cancelled', discarded: 'Discarded: never printed' } as const;
+const TAG = { draft: 'nhsuk-tag--yellow', printed: 'nhsuk-tag--green', cancelled: 'nhsuk-tag--red', discarded: 'nhsuk-tag--grey' } as const;
 
 export function PrescriptionStatusTag({ status }: { status: StoredPrescription['status'] }) {
   return <strong className={`nhsuk-tag ${TAG[status]}`}>{PRESCRIPTION_STATUS_LABELS[status]}</strong>;
@@ -31,14 +33,14 @@ export function PrescriptionList({ prescriptions, patients, staff }: { prescript
       {prescriptions.map((p) => (
         <ResponsiveRow key={p.id}>
           <ResponsiveCell heading="Date">
-            <Link to={`/prescriptions/${p.id}`}>{formatUkDateTime(new Date(p.status === 'draft' ? p.createdAt : p.data.issuedAt))}</Link>
+            <Link to={`/prescriptions/${p.id}`}>{formatUkDateTime(new Date(isIssued(p) ? p.data.issuedAt : p.createdAt))}</Link>
           </ResponsiveCell>
           {patients ? <ResponsiveCell heading="Patient">{patientName(p.data.patientId)}</ResponsiveCell> : null}
           <ResponsiveCell heading="Medicines">{p.data.items.map((i) => [i.medicineName, i.strength].filter(Boolean).join(' ')).filter(Boolean).join('; ') || 'No medicine yet'}</ResponsiveCell>
           <ResponsiveCell heading="Prescriber">{who(p.data.prescriberId)}</ResponsiveCell>
           <ResponsiveCell heading="Status">
             <PrescriptionStatusTag status={p.status} />
-            {p.status !== 'draft' && p.data.printed?.mode === 'handwritten' ? <> <strong className="nhsuk-tag nhsuk-tag--blue">Handwritten</strong></> : null}
+            {isHandwritten(p) ? <> <strong className="nhsuk-tag nhsuk-tag--blue">Handwritten</strong></> : null}
           </ResponsiveCell>
         </ResponsiveRow>
       ))}

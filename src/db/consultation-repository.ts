@@ -47,11 +47,6 @@ export async function listConsultationsForPatient(patientId: string): Promise<Co
   return fromRows('consultations', await getDatabase().consultations.where('patientId').equals(patientId).toArray(), consultationSchema);
 }
 
-/** Unsigned drafts, for the list that is always one tap away. */
-export async function countDrafts(): Promise<number> {
-  return getDatabase().consultations.where('status').equals('draft').count();
-}
-
 /** Thrown when the stored record changed between our read and our write (another tab, another save). */
 export class ConsultationChangedMeanwhile extends ValidationFailure {
   constructor() {

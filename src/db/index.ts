@@ -15,6 +15,7 @@ export { type StorageProblem } from './storage-errors';
 export { ValidationFailure, hasPendingWrites } from './write-guard';
 export { watchDatabaseConnection } from './connection-events';
 export { watchQuery } from './live';
+export { countDrafts, countUnprintedPrescriptions } from './draft-counts';
 export {
   initialiseKeyring,
   listUnlockableUsers,
@@ -36,7 +37,6 @@ export {
   getConsultation,
   listConsultations,
   listConsultationsForPatient,
-  countDrafts,
   startConsultation,
   saveDraft,
   signConsultationRecord,
@@ -55,6 +55,7 @@ export {
   listRecentMedicines,
   startPrescription,
   savePrescriptionDraft,
+  discardPrescriptionDraft,
   checkPrescriptionForPrinting,
   printPrescription,
   recordPrescriptionCopy,

@@ -6,16 +6,20 @@
  * draft that says what it replaces. Every step is audited with the record.
  */
 import type { AuditAction } from '../domain/audit';
+import { discardSchema } from '../domain/consultation';
 import {
   checkContextFor,
   checkFp10Serials,
+  discardedPrescriptionSchema,
   checkDraftForPrinting,
   emptyDraftItem,
   formsFor,
   fp10EntrySchema,
+  isIssued,
   prescriptionDraftContentSchema,
   prescriptionDraftSchema,
   storedPrescriptionSchema,
+  type DiscardedPrescription,
   type DraftItem,
   type Fp10Entry,
   type IssuedPrescription,
@@ -92,6 +96,7 @@ export async function listFp10FormsFor(prescriptionId: string): Promise<Fp10Entr
 export async function listRecentMedicines(limit = 50): Promise<Pick<DraftItem, 'medicineName' | 'strength' | 'form'>[]> {
   const seen = new Map<string, Pick<DraftItem, 'medicineName' | 'strength' | 'form'>>();
   for (const p of await listPrescriptions()) {
+    if (p.status === 'discarded') continue;
     for (const item of p.data.items) {
       const medicineName = item.medicineName.trim();
       const key = medicineName.toLocaleLowerCase('en-GB');
@@ -189,6 +194,7 @@ export async function startPrescription(start: PrescriptionStart, actor: Actor):
 async function requireDraft(id: string): Promise<PrescriptionDraft> {
   const current = await getPrescription(id);
   if (!current) throw new ValidationFailure('That prescription is not on this device');
+  if (current.status === 'discarded') throw new ValidationFailure('This prescription was discarded: it cannot be changed or printed. Start a new one if it is needed.');
   if (current.status !== 'draft') throw new ValidationFailure(`This prescription is ${current.status}: it cannot be changed. Cancel it and write a replacement instead.`);
   return current;
 }
@@ -205,6 +211,26 @@ export async function savePrescriptionDraft(id: string, content: PrescriptionDra
   const audit: Audit[] = now - (lastAutosaveAudit.get(key) ?? 0) > AUTOSAVE_AUDIT_SPELL_MS ? [{ actor, action: 'update', entityKind: 'prescription', entityId: id, summary: 'Edited the draft' }] : [];
   await write(next, 'draft', { audit });
   if (audit.length > 0) lastAutosaveAudit.set(key, now);
+  return next;
+}
+
+/**
+ * Discards a draft that will not be printed (started for the wrong patient, not needed after all):
+ * it is kept, marked discarded with who, when and why, and never printed. A prescriber's act.
+ */
+export async function discardPrescriptionDraft(id: string, reason: string, actor: Actor): Promise<DiscardedPrescription> {
+  await requirePrescriber(actor);
+  const current = await requireDraft(id);
+  const at = nowIso();
+  const discard = discardSchema.safeParse({ at, staffId: actor.staffId, deviceId: actor.deviceId, reason });
+  if (!discard.success) {
+    const message = discard.error.issues[0]?.message ?? 'Say why this draft is being discarded';
+    throw new ValidationFailure(message, { discardReason: message });
+  }
+  const next = discardedPrescriptionSchema.parse({ ...current, status: 'discarded', updatedAt: at, data: { ...current.data, discard: discard.data } });
+  await write(next, 'draft', {
+    audit: [{ actor, action: 'discard', entityKind: 'prescription', entityId: id, summary: `Discarded the draft: ${discard.data.reason.slice(0, 200)}` }],
+  });
   return next;
 }
 
@@ -288,7 +314,9 @@ export async function cancelPrescription(id: string, reason: string, actor: Acto
   const current = await getPrescription(id);
   if (!current) throw new ValidationFailure('That prescription is not on this device');
   if (current.status !== 'printed') {
-    throw new ValidationFailure(current.status === 'draft' ? 'This prescription has not been printed: there is nothing to cancel' : 'This prescription is already cancelled');
+    throw new ValidationFailure(
+      current.status === 'cancelled' ? 'This prescription is already cancelled' : `This prescription was never printed (${current.status}): there is nothing to cancel`,
+    );
   }
   const why = reason.trim();
   if (why === '') throw new ValidationFailure('Say why the prescription is cancelled, like "Wrong dose"', { reason: 'Say why the prescription is cancelled, like "Wrong dose"' });
@@ -299,7 +327,7 @@ export async function cancelPrescription(id: string, reason: string, actor: Acto
     updatedAt: at,
     data: { ...current.data, cancellationReason: why.slice(0, 1000), cancelledAt: at, cancelledById: actor.staffId },
   });
-  if (parsed.status === 'draft') throw new Error('A cancelled prescription read back as a draft');
+  if (!isIssued(parsed)) throw new Error('A cancelled prescription read back as a draft');
   const forms = (await listFp10FormsFor(id)).filter((f) => f.status === 'printed');
   const cancelledForms = forms.map((f) => fp10EntrySchema.parse({ ...f, status: 'cancelled', updatedAt: at, data: { ...f.data, cancelledReason: why.slice(0, 1000) } }));
   await write(parsed, 'printed', {

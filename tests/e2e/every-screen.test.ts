@@ -98,6 +98,7 @@ describe('every screen', () => {
       '/consultations?view=drafts',
       `/consultations/${consultationId}`,
       '/prescriptions',
+      '/prescriptions?view=unprinted',
       '/prescriptions/new', // without a patient: says what to do instead
       '/prescriptions/register',
       `/prescriptions/handwritten?patient=${patientId}`,

@@ -118,8 +118,16 @@ describe('a prescription', () => {
     await page.getByRole('link', { name: 'The cancelled prescription this replaces' }).click();
     await page.getByRole('link', { name: 'The replacement prescription' }).waitFor();
 
+    // The replacement is waiting to be printed: the bar under the header says so, one tap away.
+    await page.getByRole('link', { name: 'Prescriptions not printed (1)' }).click();
+    await page.getByRole('heading', { name: 'Prescriptions not printed yet' }).waitFor();
+    const waiting = page.getByTestId('prescription-list');
+    await waiting.getByText('Draft: not printed').waitFor();
+    expect(await waiting.getByText('Cancelled').count()).toBe(0);
+    await expectNoSeriousAccessibilityViolations(page);
+
     // The register: serial, date, prescriber, patient, status.
-    await page.getByRole('link', { name: 'Prescriptions', exact: true }).first().click();
+    await page.getByRole('link', { name: 'All prescriptions' }).click();
     await page.getByTestId('prescription-list').getByText('Cancelled').waitFor();
     await page.getByTestId('prescription-list').getByText('Draft: not printed').waitFor();
     await expectNoSeriousAccessibilityViolations(page);
@@ -134,6 +142,23 @@ describe('a prescription', () => {
     await page.getByRole('link', { name: 'Audit trail' }).first().click();
     await page.getByText(`Printed onto FP10SS form ${SERIAL}`).first().waitFor();
     await page.getByText('Cancelled the prescription: Wrong dose: should be 15 mg').first().waitFor();
+
+    // The replacement is not needed after all: discarded with a reason, kept, never printed.
+    await page.getByRole('link', { name: 'Prescriptions not printed (1)' }).click();
+    await page.getByTestId('prescription-list').getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await page.getByRole('button', { name: 'Discard this prescription' }).click();
+    await page.locator('#prescription-discard-reason-error').getByText('Say why this draft is being discarded').waitFor();
+    await expectNoSeriousAccessibilityViolations(page);
+    await page.getByLabel('Why is this prescription being discarded?').fill('Pharmacy had already supplied it');
+    await page.getByRole('button', { name: 'Discard this prescription' }).click();
+    const discarded = page.getByTestId('discarded-prescription');
+    await discarded.getByText('Discarded: this prescription was never printed').waitFor();
+    expect(await discarded.textContent()).toContain('Reason: Pharmacy had already supplied it');
+    expect(await discarded.textContent()).toContain('Morphine sulfate');
+    expect(await page.getByRole('button', { name: 'Print prescription' }).count()).toBe(0);
+    await page.getByRole('link', { name: /Prescriptions not printed/ }).waitFor({ state: 'detached' });
+    await expectNoSeriousAccessibilityViolations(page);
 
     // This device's printer alignment, with a test page.
     await page.getByRole('link', { name: 'This device' }).first().click();

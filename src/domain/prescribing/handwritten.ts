@@ -16,7 +16,7 @@ import { recordIdSchema } from '../record';
 import { isCalendarDate, type CalendarDate } from './calendar-date';
 import { checkPrescription, type PrescriptionCheckContext, type PrescriptionProblem } from './legal-checks';
 import { CONFIRMATION_STATUSES, PRESCRIPTION_KINDS, prescriptionDetailsSchema, type PrescriptionDetails } from './prescription';
-import { MAX_DRAFT_ITEMS, draftItemSchema, draftItemToItemInput, type StoredPrescription } from './prescription-record';
+import { MAX_DRAFT_ITEMS, draftItemSchema, draftItemToItemInput, isIssued, type StoredPrescription } from './prescription-record';
 
 export const handwrittenPrescriptionInputSchema = z.object({
   patientId: recordIdSchema,
@@ -80,5 +80,5 @@ export function handwrittenWarnings(details: PrescriptionDetails, context: Presc
 }
 
 export function isHandwritten(prescription: StoredPrescription): boolean {
-  return prescription.status !== 'draft' && prescription.data.printed?.mode === 'handwritten';
+  return isIssued(prescription) && prescription.data.printed?.mode === 'handwritten';
 }

@@ -5,6 +5,7 @@
  * and cancelled prescriptions are always strict.
  */
 import { z } from 'zod';
+import { discardSchema } from '../consultation';
 import type { Patient } from '../patient';
 import { patientFullName } from '../patient';
 import type { Practice } from '../practice';
@@ -72,8 +73,20 @@ export const issuedPrescriptionSchema = recordSchema(z.enum(['printed', 'cancell
 });
 export type IssuedPrescription = z.infer<typeof issuedPrescriptionSchema>;
 
-export const storedPrescriptionSchema = z.union([prescriptionDraftSchema, issuedPrescriptionSchema]);
-export type StoredPrescription = PrescriptionDraft | IssuedPrescription;
+/**
+ * A draft that will not be printed (started for the wrong patient, not needed after all): kept,
+ * with who discarded it, when and why, never deleted.
+ */
+export const discardedPrescriptionSchema = recordSchema(z.literal('discarded'), prescriptionDraftDetailsSchema.extend({ discard: discardSchema }));
+export type DiscardedPrescription = z.infer<typeof discardedPrescriptionSchema>;
+
+export const storedPrescriptionSchema = z.union([prescriptionDraftSchema, issuedPrescriptionSchema, discardedPrescriptionSchema]);
+export type StoredPrescription = PrescriptionDraft | IssuedPrescription | DiscardedPrescription;
+
+/** True for a prescription that was printed, or logged as handwritten (cancelled later or not). */
+export function isIssued(prescription: StoredPrescription): prescription is IssuedPrescription {
+  return prescription.status === 'printed' || prescription.status === 'cancelled';
+}
 
 export function emptyDraftItem(): DraftItem {
   return draftItemSchema.parse({});

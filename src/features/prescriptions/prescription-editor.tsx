@@ -17,6 +17,7 @@ import { useAutosave } from '../../lib/use-autosave';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { toEditorValues, type EditorValues } from './editor-values';
 import { itemFieldId, ItemFields, RECENT_MEDICINES_LIST } from './item-fields';
+import { DiscardPrescriptionDraft } from './discard-draft';
 import { PrintPanel } from './print-panel';
 import { SaveIndicator } from '../../components/save-indicator';
 
@@ -144,6 +145,7 @@ export function PrescriptionEditor({ draft, patient }: { draft: PrescriptionDraf
             }}
           />
         ) : null}
+        <DiscardPrescriptionDraft draftId={draft.id} beforeDiscard={autosave.flush} />
       </form>
     </FormProvider>
   );

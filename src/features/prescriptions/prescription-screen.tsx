@@ -1,9 +1,10 @@
-/** One prescription: the patient banner, the editor (a draft) or what was printed, and its history. */
+/** One prescription: the patient banner, the editor (a draft), what was printed or discarded, and its history. */
 import { getPatient, getPrescription } from '../../db';
 import { PatientBanner } from '../../components/patient-banner';
 import { Link } from '../../lib/router';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { RecordHistory } from '../../components/record-history';
+import { DiscardedPrescriptionView } from './discarded-prescription';
 import { IssuedPrescriptionView } from './issued-prescription';
 import { PrescriptionEditor } from './prescription-editor';
 
@@ -36,7 +37,13 @@ export function PrescriptionScreen({ prescriptionId }: { prescriptionId: string 
           </>
         ) : null}
       </p>
-      {!pt ? null : p.status === 'draft' ? <PrescriptionEditor key={p.id} draft={p} patient={pt} /> : <IssuedPrescriptionView prescription={p} patient={pt} />}
+      {!pt ? null : p.status === 'draft' ? (
+        <PrescriptionEditor key={p.id} draft={p} patient={pt} />
+      ) : p.status === 'discarded' ? (
+        <DiscardedPrescriptionView prescription={p} />
+      ) : (
+        <IssuedPrescriptionView prescription={p} patient={pt} />
+      )}
       <RecordHistory entityId={p.id} title="History of this prescription" />
     </>
   );

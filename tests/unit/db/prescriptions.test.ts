@@ -6,6 +6,8 @@ import {
   addPatient,
   addStaff,
   cancelPrescription,
+  countUnprintedPrescriptions,
+  discardPrescriptionDraft,
   checkPrescriptionForPrinting,
   getPrescription,
   listAuditFor,
@@ -189,3 +191,50 @@ describe('prescriptions', () => {
     expect(stored).toContain(draft.id);
   });
 });
+
+describe('discarding a prescription draft', () => {
+  it('keeps it, marked discarded with who, when and why, audited, no longer counted as waiting to print', async () => {
+    const draft = await draftWith(MORPHINE);
+    expect(await countUnprintedPrescriptions()).toBe(1);
+
+    const refusal = await refusalOf(discardPrescriptionDraft(draft.id, '   ', gp), ValidationFailure);
+    expect(refusal.fieldErrors).toEqual({ discardReason: 'Say why this draft is being discarded' });
+    expect((await getPrescription(draft.id))?.status).toBe('draft');
+
+    const discarded = await discardPrescriptionDraft(draft.id, ' Started for the wrong patient ', gp);
+    const stored = await getPrescription(draft.id);
+    expect(stored).toEqual(discarded);
+    expect(stored).toMatchObject({ status: 'discarded', data: { items: [{ medicineName: 'Morphine sulfate' }], discard: { reason: 'Started for the wrong patient', staffId: gp.staffId, deviceId: gp.deviceId } } });
+    expect(await countUnprintedPrescriptions()).toBe(0);
+    expect((await listPrescriptionsForPatient(patient.id)).map((p) => p.status)).toEqual(['discarded']);
+    expect((await listAuditFor(draft.id)).map((e) => e.data.summary)).toContain('Discarded the draft: Started for the wrong patient');
+  });
+
+  it('never prints, changes, cancels or discards again what was discarded', async () => {
+    const draft = await draftWith(MORPHINE);
+    await discardPrescriptionDraft(draft.id, 'Not needed after all', gp);
+    await expect(printPrescription(draft.id, { mode: 'plain' }, gp)).rejects.toThrow(/discarded/);
+    await expect(savePrescriptionDraft(draft.id, { allergies: 'Changed afterwards' }, gp)).rejects.toThrow(/discarded/);
+    await expect(cancelPrescription(draft.id, 'Late cancel', gp)).rejects.toThrow(/never printed \(discarded\)/);
+    await expect(discardPrescriptionDraft(draft.id, 'Twice', gp)).rejects.toThrow(/discarded/);
+    expect((await getPrescription(draft.id))?.data).toMatchObject({ allergies: 'Penicillin: rash', discard: { reason: 'Not needed after all' } });
+  });
+
+  it('refuses a printed prescription (that is cancelled instead) and someone who is not a prescriber', async () => {
+    const printed = await draftWith(MORPHINE);
+    await printPrescription(printed.id, { mode: 'plain' }, gp);
+    await expect(discardPrescriptionDraft(printed.id, 'Wrong dose', gp)).rejects.toThrow(/printed/);
+    const draft = await draftWith(MORPHINE);
+    const receptionist = await addStaff({ name: 'Odile Brackenbury', role: 'reception' }, gp, 'walnut ferry comet');
+    await expect(discardPrescriptionDraft(draft.id, 'Tidying up', { staffId: receptionist.id, deviceId: gp.deviceId })).rejects.toThrow(/not set up as a prescriber/);
+    expect((await getPrescription(draft.id))?.status).toBe('draft');
+  });
+
+  it('no longer offers the medicines of a discarded draft as recently prescribed', async () => {
+    const draft = await draftWith({ ...MORPHINE, medicineName: 'Oxycodone' });
+    expect((await listRecentMedicines()).map((m) => m.medicineName)).toContain('Oxycodone');
+    await discardPrescriptionDraft(draft.id, 'Wrong medicine', gp);
+    expect((await listRecentMedicines()).map((m) => m.medicineName)).not.toContain('Oxycodone');
+  });
+});
+
