@@ -1,12 +1,12 @@
 /**
  * QR codes on screen and from the camera, shared by the screens that move things between devices
- * (the reception hand-over). Drawing and reading are in lib/qr-image.ts, loaded only when used.
+ * (the reception hand-over, joining a practice). Drawing and reading are in lib/qr-image.ts, loaded only when used.
  */
 import { useEffect, useRef, useState } from 'react';
 import { qrMatrix, readQrFromCanvas, type QrMatrix } from '../lib/qr-image';
 
 /** `text` drawn as a QR code (an SVG path: nothing the Content Security Policy would refuse). */
-export function QrCodeImage({ text, label, testId }: { text: string; label: string; testId?: string }) {
+export function QrCodeImage({ text, label, testId, otherwise = 'Use the file instead.' }: { text: string; label: string; testId?: string; otherwise?: string }) {
   const [drawn, setDrawn] = useState<{ text: string; matrix: QrMatrix } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -19,7 +19,7 @@ export function QrCodeImage({ text, label, testId }: { text: string; label: stri
       live = false;
     };
   }, [text]);
-  if (problem) return <p className="nhsuk-error-message">Lifeboat could not draw the code: {problem}. Use the file instead.</p>;
+  if (problem) return <p className="nhsuk-error-message">Lifeboat could not draw the code: {problem}. {otherwise}</p>;
   const matrix = drawn?.text === text ? drawn.matrix : null;
   if (!matrix) return <p role="status">Drawing the code…</p>;
   return (

@@ -2,44 +2,14 @@
  * The join code, drawn as a QR code, with the one-time passphrase to type on the other device.
  * Both live only in the parent's state: leaving the screen, or "Done", forgets them.
  */
-import { useEffect, useState } from 'react';
+import { QrCodeImage } from '../../components/qr-code';
 import type { JoinCode } from '../../db';
-import { qrMatrix, type QrMatrix } from '../../lib/qr-image';
 
 export function JoinCodeShown({ code, onDone }: { code: JoinCode; onDone: () => void }) {
-  const [matrix, setMatrix] = useState<QrMatrix | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    qrMatrix(code.text).then(
-      (m) => live && setMatrix(m),
-      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [code.text]);
-
   return (
     <>
       <p>On the new device, open Lifeboat, choose “Scan a code from a device already set up”, and scan this code ({code.staffCount} staff).</p>
-      {problem ? <p className="nhsuk-error-message">Lifeboat could not draw the code: {problem}. Use “Make a file for another device” instead.</p> : null}
-      {matrix ? (
-        <svg
-          data-testid="join-code"
-          role="img"
-          aria-label="Join code for another device"
-          viewBox={`0 0 ${matrix.size} ${matrix.size}`}
-          width="100%"
-          style={{ maxWidth: '28rem', display: 'block', background: '#fff' }}
-          shapeRendering="crispEdges"
-        >
-          <rect width={matrix.size} height={matrix.size} fill="#fff" />
-          <path d={matrix.path} fill="#000" />
-        </svg>
-      ) : problem ? null : (
-        <p role="status">Drawing the code…</p>
-      )}
+      <QrCodeImage text={code.text} label="Join code for another device" testId="join-code" otherwise="Use “Make a file for another device” instead." />
       <p>Then type the one-time passphrase that opens it:</p>
       <p className="lifeboat-recovery-key__value lifeboat-mono" data-testid="join-code-passphrase">
         {code.oneTimePassphrase}
