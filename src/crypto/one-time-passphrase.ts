@@ -10,7 +10,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_CHARACTERS = 15;
 
 /**
- * A weighted sum mod 32 with odd weights: any single mistyped character changes it (an odd weight
+ * A weighted sum mod 32 with odd weights: every single mistyped character changes it (an odd weight
  * is invertible mod 32), so a typo is caught before the slow key derivation is tried.
  */
 function checkCharacter(body: string): string {

@@ -149,7 +149,7 @@ export async function changeQueueStatus(
   await guardedWrite(() =>
     db.transaction('rw', [db.queue, db.audit], async () => {
       const stored = await db.queue.get(id);
-      // The payload changes on every write (a fresh IV): any change since our read shows.
+      // The payload changes on every write (a fresh IV), so a change since our read shows.
       if (!stored || JSON.stringify(stored.payload) !== readPayload) throw new ValidationFailure('Someone changed this entry meanwhile: look again and retry');
       if (extra.from && !extra.from.includes(stored.status as QueueStatus)) {
         throw new ValidationFailure(stored.status === 'with-clinician' ? 'Someone is already seeing this patient' : `This person is ${QUEUE_STATUS_LABELS[stored.status as QueueStatus].toLowerCase()}`);

@@ -1,6 +1,6 @@
 /**
  * Text for jsPDF's built-in fonts. Helvetica, as jsPDF writes it, covers WinAnsiEncoding
- * (Windows-1252) only: any other character comes out as two garbage glyphs. So every string is
+ * (Windows-1252) only; every other character comes out as two garbage glyphs. So every string is
  * passed through `toWinAnsi` before it is drawn: WinAnsi characters are kept as they are (°, –, ’,
  * €, ë, é, ß, ½), symbols get an ASCII spelling (≥ → ">="), other scripts and letters are
  * transliterated (Ł → L, ễ → ê, Αλέξανδρος → Alexandros, Иван → Ivan), emoji become "[emoji]"
