@@ -3,7 +3,7 @@
  * (the reception hand-over, joining a practice). Drawing and reading are in lib/qr-image.ts, loaded only when used.
  */
 import { useEffect, useRef, useState } from 'react';
-import { qrMatrix, readQrFromCanvas, type QrMatrix } from '../lib/qr-image';
+import { canUseCamera, qrMatrix, readQrFromCanvas, type QrMatrix } from '../lib/qr-image';
 
 /** `text` drawn as a QR code (an SVG path: nothing the Content Security Policy would refuse). */
 export function QrCodeImage({ text, label, testId, otherwise = 'Use the file instead.' }: { text: string; label: string; testId?: string; otherwise?: string }) {
@@ -95,3 +95,35 @@ export function QrCameraScanner({ onRead, onStop, label }: { onRead: (text: stri
     </div>
   );
 }
+
+/**
+ * "Scan with the camera", where the device has one: the button, then the camera until a code is
+ * read (`onRead`) or it stops, with the reason when it could not be used (`onProblem`).
+ */
+export function ScanWithCamera({ onRead, onProblem }: { onRead: (text: string) => void; onProblem: (message: string) => void }) {
+  const [scanning, setScanning] = useState(false);
+  if (scanning) {
+    return (
+      <QrCameraScanner
+        label="Camera view: point it at the code on the other device"
+        onRead={(text) => {
+          setScanning(false);
+          onRead(text);
+        }}
+        onStop={(problem) => {
+          setScanning(false);
+          if (problem) onProblem(problem);
+        }}
+      />
+    );
+  }
+  if (!canUseCamera()) return null;
+  return (
+    <p>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setScanning(true)}>
+        Scan with the camera
+      </button>
+    </p>
+  );
+}
+

@@ -11,9 +11,9 @@ import { formatIsoDateUk } from '../../domain/patient';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { QUEUE_KIND_LABELS, QUEUE_STATUS_LABELS, RED_FLAG_DETAILS } from '../../domain/reception';
 import { formatUkDateTime, formatUkTime } from '../../domain/time';
-import { QrCameraScanner } from '../../components/qr-code';
+import { ScanWithCamera } from '../../components/qr-code';
 import { ErrorSummary, Field } from '../../components/form-fields';
-import { canUseCamera, readQrFromImageFile } from '../../lib/qr-image';
+import { readQrFromImageFile } from '../../lib/qr-image';
 import { Link, navigate } from '../../lib/router';
 import { useActor } from '../../lib/session';
 import { SummaryRow } from '../../components/summary-row';
@@ -29,7 +29,6 @@ export function ReceiveHandoverScreen() {
   const actor = useActor();
   const [read, setRead] = useState<{ text: string; preview: HandoverPreview } | null>(null);
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
-  const [camera, setCamera] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function open(text: string, field: string) {
@@ -145,25 +144,7 @@ export function ReceiveHandoverScreen() {
           made.
         </p>
         <ErrorSummary errors={errors} />
-        {camera ? (
-          <QrCameraScanner
-            label="Camera view: point it at the code on the other device"
-            onRead={(text) => {
-              setCamera(false);
-              void open(text, PHOTO_ID);
-            }}
-            onStop={(message) => {
-              setCamera(false);
-              if (message) setProblem({ field: PHOTO_ID, message });
-            }}
-          />
-        ) : canUseCamera() ? (
-          <p>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setCamera(true)}>
-              Scan with the camera
-            </button>
-          </p>
-        ) : null}
+        <ScanWithCamera onRead={(text) => void open(text, PHOTO_ID)} onProblem={(message) => setProblem({ field: PHOTO_ID, message })} />
         <Field id={PHOTO_ID} label="Choose a photo of the code" hint="If scanning does not work" error={problem?.field === PHOTO_ID ? problem.message : undefined}>
           {(describedBy) => (
             <input

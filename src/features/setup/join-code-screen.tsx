@@ -9,8 +9,8 @@ import { useState, type FormEvent } from 'react';
 import { joinPracticeWithCode, openJoinCodeForJoining, recordPersistentStorageAnswer, UnlockRefused, ValidationFailure, type OpenedJoinCode } from '../../db';
 import { toLondonIso } from '../../domain/time';
 import { requestPersistentStorage } from '../../lib/storage-health';
-import { canUseCamera, readQrFromImageFile } from '../../lib/qr-image';
-import { QrCameraScanner } from '../../components/qr-code';
+import { readQrFromImageFile } from '../../lib/qr-image';
+import { ScanWithCamera } from '../../components/qr-code';
 import { ErrorSummary, Field, Select, TextInput } from '../../components/form-fields';
 
 type Errors = Partial<Record<'code' | 'oneTimePassphrase' | 'staffId' | 'passphrase' | 'confirmPassphrase' | 'deviceLabel', string>>;
@@ -58,7 +58,6 @@ function ScanStep({ onOpened }: { onOpened: (opened: OpenedJoinCode) => void }) 
   const [oneTimePassphrase, setOneTimePassphrase] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const [camera, setCamera] = useState(false);
 
   async function onPhoto(file: File | undefined) {
     setErrors({});
@@ -107,26 +106,13 @@ function ScanStep({ onOpened }: { onOpened: (opened: OpenedJoinCode) => void }) 
             <p>Lifeboat has read the code.</p>
           </div>
         ) : null}
-        {camera ? (
-          <QrCameraScanner
-            label="Camera view: point it at the code on the other device"
-            onRead={(text) => {
-              setCamera(false);
-              setErrors({});
-              setCodeText(text);
-            }}
-            onStop={(problem) => {
-              setCamera(false);
-              if (problem) setErrors({ code: problem });
-            }}
-          />
-        ) : canUseCamera() ? (
-          <p>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setCamera(true)}>
-              Scan with the camera
-            </button>
-          </p>
-        ) : null}
+        <ScanWithCamera
+          onRead={(text) => {
+            setErrors({});
+            setCodeText(text);
+          }}
+          onProblem={(problem) => setErrors({ code: problem })}
+        />
         <Field id={IDS.code} label="Choose a photo of the code" hint="For a device without a camera, or if scanning does not work" error={errors.code}>
           {(describedBy) => (
             <input
