@@ -13,6 +13,7 @@ import { TextArea, TextInput } from '../../components/form-fields';
 import { Link } from '../../lib/router';
 import { useActor, useSession } from '../../lib/session';
 import { SummaryRow } from '../../components/summary-row';
+import { WarningCallout } from '../../components/warning-callout';
 
 /** Every written section in the order of the form, allergies and medicines in their place. */
 const SECTIONS = [
@@ -50,14 +51,11 @@ export function SignedRecord({ consultation, actions }: { consultation: Consulta
     <article data-testid="signed-record">
       <h1>Consultation</h1>
       {consultation.status === 'discarded' && d.discard ? (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">Discarded draft</span>
-          </h2>
+        <WarningCallout label="Discarded draft">
           <p>
             Discarded by {who(d.discard.staffId)} on {formatUkDateTime(new Date(d.discard.at))}: {d.discard.reason}
           </p>
-        </div>
+        </WarningCallout>
       ) : null}
       {d.signature ? (
         <p className="nhsuk-inset-text">

@@ -11,6 +11,7 @@ import { makeJoinCode, makeJoinFile, UnlockRefused, ValidationFailure, type Join
 import { ErrorSummary, TextInput } from '../../components/form-fields';
 import { downloadTextFile } from '../../lib/download';
 import { JoinCodeShown } from './join-code-shown';
+import { WarningCallout } from '../../components/warning-callout';
 
 const addDeviceFormSchema = z.object({ currentPassphrase: z.string().min(1, 'Enter your passphrase to make the file') });
 type AddDeviceValues = z.infer<typeof addDeviceFormSchema>;
@@ -98,17 +99,12 @@ function JoinFileMade({ file, onDone }: { file: JoinFile; onDone: () => void }) 
         <li>Choose the file, and type the one-time passphrase shown here.</li>
         <li>Once the new device has joined, delete the file from both devices and anywhere you copied it.</li>
       </ol>
-      <div className="nhsuk-warning-callout">
-        <h3 className="nhsuk-warning-callout__label">
-          <span role="text">
-            <span className="nhsuk-u-visually-hidden">Important: </span>Keep the file and the passphrase apart
-          </span>
-        </h3>
+      <WarningCallout label="Keep the file and the passphrase apart" level={3}>
         <p>
           Together they open every record of the practice. Never send them the same way (not in one email or message). Lifeboat does not keep the
           one-time passphrase: when you leave this page it is gone, and you can make a new file.
         </p>
-      </div>
+      </WarningCallout>
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => downloadTextFile(file.fileName, file.text)}>
         Download the file again
       </button>{' '}

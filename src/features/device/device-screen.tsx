@@ -21,6 +21,7 @@ import { useLiveQuery } from '../../lib/use-live-query';
 import { AutoLockSetting, ChangePassphraseForm } from './security-settings';
 import { AddDeviceSection } from './add-device';
 import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
+import { WarningCallout } from '../../components/warning-callout';
 
 type Quarantined = Awaited<ReturnType<typeof listQuarantined>>;
 
@@ -108,18 +109,12 @@ export function DeviceScreen() {
         <p>None. Every record on this device passed its checks when it was last read.</p>
       ) : (
         <>
-          <div className="nhsuk-warning-callout">
-            <h3 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                {quarantined.length} record{quarantined.length === 1 ? '' : 's'} kept aside
-              </span>
-            </h3>
+          <WarningCallout label={`${quarantined.length} record${quarantined.length === 1 ? '' : 's'} kept aside`} level={3}>
             <p>
               These records are damaged and are not shown in lists. They have not been deleted. Tell your practice manager and keep
               this device until IT support has looked at them.
             </p>
-          </div>
+          </WarningCallout>
           <ResponsiveTable headings={['Kind', 'Record id', 'Found', 'Problem']}>
             {quarantined.map((q) => (
               <ResponsiveRow key={q.id}>

@@ -4,6 +4,7 @@
  */
 import { QrCodeImage } from '../../components/qr-code';
 import type { JoinCode } from '../../db';
+import { WarningCallout } from '../../components/warning-callout';
 
 export function JoinCodeShown({ code, onDone }: { code: JoinCode; onDone: () => void }) {
   return (
@@ -22,17 +23,12 @@ export function JoinCodeShown({ code, onDone }: { code: JoinCode; onDone: () => 
           </p>
         </div>
       )}
-      <div className="nhsuk-warning-callout">
-        <h3 className="nhsuk-warning-callout__label">
-          <span role="text">
-            <span className="nhsuk-u-visually-hidden">Important: </span>Show the code only to the new device
-          </span>
-        </h3>
+      <WarningCallout label="Show the code only to the new device" level={3}>
         <p>
           The code and the passphrase together open every record of the practice. Do not let anyone photograph them both, and never send them the same
           way. Lifeboat forgets them when you leave this page.
         </p>
-      </div>
+      </WarningCallout>
       <button type="button" className="nhsuk-button" onClick={onDone}>
         Done: hide the code
       </button>

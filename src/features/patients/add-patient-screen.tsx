@@ -11,6 +11,7 @@ import { ErrorSummary, summariseErrors } from '../../components/form-fields';
 import { Link, navigate } from '../../lib/router';
 import { PATIENT_FIELD_IDS, PatientFields } from './patient-fields';
 import { useActor } from '../../lib/session';
+import { WarningCallout } from '../../components/warning-callout';
 
 
 export function AddPatientScreen() {
@@ -38,14 +39,9 @@ export function AddPatientScreen() {
     return (
       <>
         <h1>This patient may already be on this device</h1>
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Same name and date of birth
-            </span>
-          </h2>
+        <WarningCallout label="Same name and date of birth">
           <p>Use the existing record if it is the same person. Two records for one patient split their notes.</p>
-        </div>
+        </WarningCallout>
         <ul className="nhsuk-list">
           {duplicates.matches.map((p) => (
             <li key={p.id}>

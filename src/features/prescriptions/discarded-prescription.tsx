@@ -5,6 +5,7 @@ import type { DiscardedPrescription } from '../../domain/prescribing/prescriptio
 import { staffDisplayName } from '../../domain/staff';
 import { formatUkDateTime } from '../../domain/time';
 import { useSession } from '../../lib/session';
+import { WarningCallout } from '../../components/warning-callout';
 
 export function DiscardedPrescriptionView({ prescription }: { prescription: DiscardedPrescription }) {
   const session = useSession();
@@ -19,16 +20,11 @@ export function DiscardedPrescriptionView({ prescription }: { prescription: Disc
       <h1>
         Prescription <PrescriptionStatusTag status={prescription.status} />
       </h1>
-      <div className="nhsuk-warning-callout">
-        <h2 className="nhsuk-warning-callout__label">
-          <span role="text">
-            <span className="nhsuk-u-visually-hidden">Important: </span>Discarded: this prescription was never printed
-          </span>
-        </h2>
+      <WarningCallout label="Discarded: this prescription was never printed">
         <p>
           Discarded by {who(d.discard.staffId)} on {formatUkDateTime(new Date(d.discard.at))}. Reason: {d.discard.reason}
         </p>
-      </div>
+      </WarningCallout>
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Started">{formatUkDateTime(new Date(prescription.createdAt))}</SummaryRow>
         <SummaryRow label="Prescriber">{who(d.prescriberId)}</SummaryRow>

@@ -16,6 +16,7 @@ import { TextInput } from '../../components/form-fields';
 import { useActor, useSession } from '../../lib/session';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { PhotoPicker, PhotoThumbnail } from './photo-picker';
+import { WarningCallout } from '../../components/warning-callout';
 
 export function HandwrittenRecord({ prescription, patient }: { prescription: IssuedPrescription; patient: Patient }) {
   const session = useSession();
@@ -51,19 +52,14 @@ export function HandwrittenRecord({ prescription, patient }: { prescription: Iss
         Logged on {formatUkDateTime(new Date(prescription.createdAt))}. Written and signed on paper by {who(prescription.data.prescriberId)}; the paper has been given out.
       </p>
       {warnings.length > 0 ? (
-        <div className="nhsuk-warning-callout" data-testid="handwritten-warnings">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>The paper may be missing
-            </span>
-          </h3>
+        <WarningCallout label="The paper may be missing" level={3} testId="handwritten-warnings">
           <p>A pharmacy may turn it away: check with the patient or the pharmacy.</p>
           <ul>
             {warnings.map((w) => (
               <li key={w.path + w.message}>{w.message}</li>
             ))}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       <h3>Photos of the paper</h3>
       {photos.status === 'failed' ? <p className="nhsuk-error-message">The photos could not be read: {photos.error}</p> : null}

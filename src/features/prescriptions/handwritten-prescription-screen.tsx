@@ -24,6 +24,7 @@ import type { EditorValues } from './editor-values';
 import { ItemFields } from './item-fields';
 import { PhotoPicker } from './photo-picker';
 import { problemFieldId } from './prescription-editor';
+import { WarningCallout } from '../../components/warning-callout';
 
 type HandwrittenValues = EditorValues & { patientId: string; prescriberId: string; writtenOn: string };
 
@@ -142,19 +143,14 @@ export function HandwrittenPrescriptionScreen({ query }: { query: string }) {
         ) : null}
         <PhotoPicker id="handwritten-photos" photos={photos} onChange={setPhotos} error={errorAt('photos')} />
         {otherWarnings.length > 0 ? (
-          <div className="nhsuk-warning-callout" data-testid="handwritten-warnings">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>The paper may be missing
-              </span>
-            </h2>
+          <WarningCallout label="The paper may be missing" testId="handwritten-warnings">
             <p>It has already been given out, so it is logged anyway. A pharmacy may turn it away: check with the patient or the pharmacy.</p>
             <ul>
               {otherWarnings.map((w) => (
                 <li key={w.path + w.message}>{w.message}</li>
               ))}
             </ul>
-          </div>
+          </WarningCallout>
         ) : null}
         <button type="submit" className="nhsuk-button" disabled={saving}>
           Save the handwritten prescription

@@ -22,6 +22,7 @@ import { isHandwritten } from '../../domain/prescribing/handwritten';
 import { HandwrittenRecord } from './handwritten-photos';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { SummaryRow } from '../../components/summary-row';
+import { WarningCallout } from '../../components/warning-callout';
 
 function quantityText(item: PrescriptionItem): string {
   if (needsControlledDrugWriting(effectiveSchedule(item))) {
@@ -96,18 +97,13 @@ export function IssuedPrescriptionView({ prescription, patient }: { prescription
         Prescription <PrescriptionStatusTag status={prescription.status} />
       </h1>
       {prescription.status === 'cancelled' ? (
-        <div className="nhsuk-warning-callout" data-testid="cancelled-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Cancelled: do not dispense
-            </span>
-          </h2>
+        <WarningCallout label="Cancelled: do not dispense" testId="cancelled-callout">
           <p>
             Cancelled by {who(d.cancelledById)} on {d.cancelledAt ? formatUkDateTime(new Date(d.cancelledAt)) : 'an unknown date'}. Reason: {d.cancellationReason}
           </p>
           <p>If the paper form has left the surgery, tell the patient’s pharmacy it is cancelled.</p>
           {replacement ? <Link to={`/prescriptions/${replacement.id}`}>The replacement prescription</Link> : null}
-        </div>
+        </WarningCallout>
       ) : (
         <p className="nhsuk-inset-text">Printed: this prescription cannot be changed. To correct it, cancel it with the reason and write a replacement.</p>
       )}

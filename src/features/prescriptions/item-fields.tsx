@@ -11,6 +11,7 @@ import { draftItemSchema, readNumber, type DraftItem } from '../../domain/prescr
 import type { PrescriptionProblem } from '../../domain/prescribing/legal-checks';
 import { Select, TextArea, TextInput } from '../../components/form-fields';
 import type { EditorValues } from './editor-values';
+import { WarningCallout } from '../../components/warning-callout';
 
 const SCHEDULE_LABELS: Record<ScheduleChoice, string> = {
   none: 'Not a controlled drug',
@@ -104,18 +105,13 @@ export function ItemFields({ index, problems, onRemove }: { index: number; probl
         </div>
       ) : null}
       {warnings.length > 0 ? (
-        <div className="nhsuk-warning-callout" id={`${id('medicineName')}-warnings`}>
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Check before printing
-            </span>
-          </h3>
+        <WarningCallout label="Check before printing" level={3} id={`${id('medicineName')}-warnings`}>
           <ul>
             {warnings.map((w) => (
               <li key={w.path + w.message}>{w.message}</li>
             ))}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       {onRemove ? (
         <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onRemove}>

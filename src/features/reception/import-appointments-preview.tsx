@@ -7,6 +7,7 @@ import { formatIsoDateUk, patientListName } from '../../domain/patient';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { formatUkTime } from '../../domain/time';
 import { ResponsiveCell, ResponsiveRow, ResponsiveTable } from '../../components/responsive-table';
+import { WarningCallout } from '../../components/warning-callout';
 
 export function GoodRowsTable({ preview }: { preview: ImportPreview }) {
   if (preview.good.length === 0) return null;
@@ -43,13 +44,7 @@ function rowText(row: BadRow): string {
 export function BadRowsList({ bad }: { bad: readonly BadRow[] }) {
   if (bad.length === 0) return null;
   return (
-    <div className="nhsuk-warning-callout" data-testid="import-bad-rows">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {bad.length === 1 ? '1 row will not be imported' : `${bad.length} rows will not be imported`}
-        </span>
-      </h2>
+    <WarningCallout label={bad.length === 1 ? '1 row will not be imported' : `${bad.length} rows will not be imported`} testId="import-bad-rows">
       <p>Correct these in the clinical system’s list and import it again, or add these patients by hand.</p>
       <ul className="nhsuk-list">
         {bad.map((row) => (
@@ -63,6 +58,6 @@ export function BadRowsList({ bad }: { bad: readonly BadRow[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </WarningCallout>
   );
 }
